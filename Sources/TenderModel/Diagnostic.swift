@@ -1,0 +1,38 @@
+/// One problem found in a document, told the way a compiler tells it:
+/// `bids/BID-003.xml:14:7: error: score 7 is outside the scale 0–5`.
+///
+/// Errors make a document unusable; warnings are shown on every report that uses the document
+/// (a missing response, an answer over the word limit) but do not stop it being used.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+
+    public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// True when any entry is an error, the test every importer applies before storing anything.
+    public var containsErrors: Bool { contains { $0.severity == .error } }
+}

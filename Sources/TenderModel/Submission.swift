@@ -1,0 +1,70 @@
+import Foundation
+
+/// A bid, as the bidder sent it.
+public struct Submission: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var tender: String
+    public var submitted: Date
+    public var bidder: Bidder
+    public var price: Money?
+    public var responses: [Response]
+    public var location: SourceLocation?
+
+    public init(
+        id: String, tender: String, submitted: Date, bidder: Bidder, price: Money?, responses: [Response],
+        location: SourceLocation? = nil
+    ) {
+        self.id = id
+        self.tender = tender
+        self.submitted = submitted
+        self.bidder = bidder
+        self.price = price
+        self.responses = responses
+        self.location = location
+    }
+
+    public func response(to criterion: String) -> Response? { responses.first { $0.criterion == criterion } }
+}
+
+/// An amount of money held exactly, never as a binary floating-point number.
+public struct Money: Sendable, Hashable {
+    public var amount: Decimal
+    public var currency: String
+
+    public init(amount: Decimal, currency: String) {
+        self.amount = amount
+        self.currency = currency
+    }
+}
+
+/// One answer to one criterion's question.
+public struct Response: Sendable, Hashable {
+    public var criterion: String
+    /// The answer's paragraphs, whitespace folded; an answer written without `<p>` is one paragraph.
+    public var paragraphs: [String]
+    public var evidence: [Evidence]
+    public var location: SourceLocation?
+
+    public init(criterion: String, paragraphs: [String], evidence: [Evidence] = [], location: SourceLocation? = nil) {
+        self.criterion = criterion
+        self.paragraphs = paragraphs
+        self.evidence = evidence
+        self.location = location
+    }
+
+    /// Words as a reader counts them: runs of non-whitespace across all paragraphs.
+    public var wordCount: Int {
+        paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+    }
+}
+
+/// A document the bidder points to in support of an answer.
+public struct Evidence: Sendable, Hashable {
+    public var href: String?
+    public var title: String
+
+    public init(href: String?, title: String) {
+        self.href = href
+        self.title = title
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import TenderModel
+
+/// Reads a criteria framework and checks the rules its XSD cannot express.
+enum CriteriaReader {
+    static func read(_ root: ParsedElement) -> (Criteria, [Diagnostic]) {
+        var found = DiagnosticList()
+        let scale = readScale(root.child("scale"), root: root, into: &found)
+        var criteria: [Criterion] = []
+        var firstLine: [String: Int] = [:]
+        for element in root.children("criterion") {
+            let id = element.attribute("id") ?? ""
+            if let earlier = firstLine[id] {
+                found.error(element, "criterion id '\(id)' is used twice (first at line \(earlier))")
+            } else {
+                firstLine[id] = element.location.line
+            }
+            let weight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "weight") } ?? 0
+            if weight == 0 {
+                found.warning(element, "criterion '\(id)' has weight 0, so its score can never count")
+            }
+            let threshold = found.integer(element, "threshold")
+            if let threshold, !scale.contains(threshold) {
+                found.error(element, "threshold \(threshold) of criterion '\(id)' is outside the scale \(scale.rangeDescription)")
+            }
+            let question = element.child("question")
+            criteria.append(
+                Criterion(
+                    id: id, weight: weight, threshold: threshold,
+                    title: found.requiredText(element, "title", what: "the title of criterion '\(id)'"),
+                    question: found.requiredText(element, "question", what: "the question of criterion '\(id)'"),
+                    maxWords: question.flatMap { found.integer($0, "maxWords") },
+                    guidance: found.requiredText(element, "guidance", what: "the guidance of criterion '\(id)'"),
+                    location: element.location))
+        }
+
+        let divergence = root.child("moderation").flatMap { found.integer($0, "divergence") } ?? 2
+        if let moderation = root.child("moderation"), divergence > scale.max - scale.min {
+            found.warning(
+                moderation,
+                "divergence \(divergence) is wider than the scale \(scale.rangeDescription), so no item will ever need moderation")
+        }
+        var price: PriceWeighting?
+        if let element = root.child("price") {
+            let weight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "price weight") } ?? 0
+            let formula = element.attribute("formula").flatMap(PriceFormula.init(rawValue:)) ?? .lowestPrice
+            price = PriceWeighting(weight: weight, formula: formula)
+        }
+
+        let framework = Criteria(
+            id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
+            currency: root.attribute("currency") ?? "", title: found.requiredText(root, "title", what: "the framework's title"),
+            scale: scale, divergence: divergence, price: price, criteria: criteria)
+        let total = framework.totalWeight
+        if total != 100 {
+            let parts = criteria.reduce(Decimal(0)) { $0 + $1.weight }
+            let breakdown = price.map { "criteria \(parts) + price \($0.weight)" } ?? "criteria only, no price"
+            found.error(root, "the weights add up to \(total) (\(breakdown)); they must add up to 100")
+        }
+        return (framework, found.all)
+    }
+
+    private static func readScale(_ element: ParsedElement?, root: ParsedElement, into found: inout DiagnosticList) -> Scale {
+        guard let element, let min = found.integer(element, "min"), let max = found.integer(element, "max") else {
+            found.error(root, "the scale is missing")
+            return Scale(min: 0, max: 0, levels: [])
+        }
+        guard min < max, max - min <= 100 else {
+            found.error(element, "the scale \(min)–\(max) must run upwards from min to max, with at most 100 points")
+            return Scale(min: min, max: max, levels: [])
+        }
+        var levels: [ScaleLevel] = []
+        for level in element.children("level") {
+            guard let value = found.integer(level, "value") else { continue }
+            if !(min...max).contains(value) {
+                found.error(level, "level \(value) is outside the scale \(min)–\(max)")
+            } else if levels.contains(where: { $0.value == value }) {
+                found.error(level, "level \(value) is described twice")
+            }
+            let label = (level.attribute("label") ?? "").foldingWhitespace()
+            if label.isEmpty { found.error(level, "level \(value) has no label") }
+            let descriptor = level.foldedText
+            if descriptor.isEmpty { found.error(level, "level \(value) has no descriptor saying what earns it") }
+            levels.append(ScaleLevel(value: value, label: label, descriptor: descriptor, location: level.location))
+        }
+        let missing = (min...max).filter { value in !levels.contains { $0.value == value } }
+        if !missing.isEmpty {
+            found.error(
+                element,
+                "the scale has no <level> for \(missing.map(String.init).joined(separator: ", ")); every point from \(min) to \(max) needs a descriptor")
+        }
+        levels.sort { $0.value < $1.value }
+        return Scale(min: min, max: max, levels: levels)
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import TenderModel
+
+/// Reads TenderScore documents from disk or memory: the one door every bid, framework, panel
+/// and scoresheet comes through.
+///
+/// The loader reads the bytes itself, with the size cap, and hands libxml2 only memory: libxml2's
+/// own file functions would decompress gzip and xz behind our back and could be pointed at
+/// anything. A file is refused whole, with every problem found, or returned with its warnings.
+public struct DocumentLoader: Sendable {
+    public var options: DocumentReadOptions
+
+    public init(options: DocumentReadOptions = DocumentReadOptions()) {
+        self.options = options
+    }
+
+    public func load(path: String) throws(DocumentError) -> LoadedDocument {
+        try load(bytes: readBytes(path: path), file: path)
+    }
+
+    /// Reads a document already in memory; `file` is only used to name it in messages.
+    public func load(bytes: [UInt8], file: String) throws(DocumentError) -> LoadedDocument {
+        guard bytes.count <= options.maxDocumentBytes else {
+            throw DocumentError(sizeError(file: file, size: bytes.count))
+        }
+        if file.lowercased().hasSuffix(".csv") {
+            let (sheet, diagnostics) = try ScoresheetCSVReader.read(bytes: bytes, file: file)
+            return try finish(file: file, .scoresheet(sheet), diagnostics)
+        }
+        let parsed = try SafeXMLParser.parse(bytes: bytes, file: file, schemas: .shared)
+        let root = parsed.root
+        switch parsed.kind {
+        case .criteria:
+            let (criteria, diagnostics) = CriteriaReader.read(root)
+            return try finish(file: file, .criteria(criteria), parsed.warnings + diagnostics)
+        case .submission where root.name == "submissions":
+            var submissions: [Submission] = []
+            var diagnostics = parsed.warnings
+            var firstLine: [String: Int] = [:]
+            for element in root.children("submission") {
+                let (submission, found) = SubmissionReader.read(element)
+                diagnostics += found
+                if let earlier = firstLine[submission.id] {
+                    diagnostics.append(
+                        .error(at: element.location, "submission id '\(submission.id)' is used twice (first at line \(earlier))"))
+                }
+                firstLine[submission.id] = element.location.line
+                submissions.append(submission)
+            }
+            return try finish(file: file, .submissions(submissions), diagnostics)
+        case .submission:
+            let (submission, diagnostics) = SubmissionReader.read(root)
+            return try finish(file: file, .submission(submission), parsed.warnings + diagnostics)
+        case .panel:
+            let (panel, diagnostics) = PanelReader.read(root)
+            return try finish(file: file, .panel(panel), parsed.warnings + diagnostics)
+        case .scoresheet:
+            let (sheet, diagnostics) = ScoresheetReader.read(root)
+            return try finish(file: file, .scoresheet(sheet), parsed.warnings + diagnostics)
+        }
+    }
+
+    private func finish(file: String, _ document: TenderDocument, _ diagnostics: [Diagnostic]) throws(DocumentError)
+        -> LoadedDocument
+    {
+        if diagnostics.containsErrors { throw DocumentError(diagnostics) }
+        return LoadedDocument(file: file, document: document, warnings: diagnostics)
+    }
+
+    private func sizeError(file: String, size: Int) -> Diagnostic {
+        .error(
+            at: SourceLocation(file: file, line: 1, column: 1),
+            "the file is \(size) bytes, over the limit of \(options.maxDocumentBytes) bytes (--max-document-bytes)")
+    }
+
+    /// Reads at most the cap plus one byte, so a file that grows, or a device that never ends,
+    /// cannot make us read more than the limit.
+    private func readBytes(path: String) throws(DocumentError) -> [UInt8] {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DocumentError(.error(at: start, "no such file"))
+        }
+        if isDirectory.boolValue {
+            throw DocumentError(.error(at: start, "this is a folder, not a file"))
+        }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > options.maxDocumentBytes
+        {
+            throw DocumentError(sizeError(file: path, size: size))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DocumentError(.error(at: start, "the file cannot be read (check its permissions)"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: options.maxDocumentBytes + 1) ?? Data()
+            if data.count > options.maxDocumentBytes {
+                throw DocumentError(sizeError(file: path, size: data.count))
+            }
+            return [UInt8](data)
+        } catch let error as DocumentError {
+            throw error
+        } catch {
+            throw DocumentError(.error(at: start, "the file cannot be read: \(error.localizedDescription)"))
+        }
+    }
+}

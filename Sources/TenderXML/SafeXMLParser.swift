@@ -1,0 +1,176 @@
+import CLibXML2
+import Foundation
+import TenderModel
+
+/// Parses one document from memory with libxml2, refusing anything that could reach outside the
+/// bytes given or blow up while parsing.
+///
+/// Safety comes from what is never switched on, and from one switch that is:
+/// - no `XML_PARSE_NOENT`, `DTDLOAD`, `DTDVALID`, `XINCLUDE` or `HUGE`; `XML_PARSE_NONET` on;
+/// - the parse stops the moment a DOCTYPE is met, before its internal subset is read, so entity
+///   bombs, external entities and external DTDs never get as far as being declared;
+/// - libxml2's default depth limit (256) stands, so deep nesting is refused;
+/// - errors go to a collector through the parser context, never through global handlers.
+enum SafeXMLParser {
+    struct Result {
+        var kind: DocumentKind
+        var root: ParsedElement
+        var warnings: [Diagnostic]
+    }
+
+    static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    static func parse(bytes: [UInt8], file: String, schemas: SchemaLibrary) throws(DocumentError) -> Result {
+        try EncodingCheck.check(bytes, file: file)
+        guard bytes.count <= Int(Int32.max) else {
+            throw DocumentError(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file is too large to parse"))
+        }
+        LibXMLSetup.once()
+
+        let collector = LibXMLErrorCollector(file: file)
+        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                    runParser(chars, count: Int32(buffer.count), collector: collector)
+                }
+            }
+        }
+        defer { if let parsed { xmlFreeDoc(parsed) } }
+
+        if let doctype = collector.doctype {
+            throw DocumentError(.error(at: doctype, "DTDs are not allowed: remove the <!DOCTYPE …> declaration"))
+        }
+        let parseErrors = collector.diagnostics.filter { $0.severity == .error }
+        guard let doc = parsed, parseErrors.isEmpty, let rootNode = xmlDocGetRootElement(doc) else {
+            if parseErrors.isEmpty {
+                throw DocumentError(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file holds no XML element"))
+            }
+            throw DocumentError(parseErrors)
+        }
+
+        var columns = ColumnLocator(utf8: TextDecoding.utf8Bytes(of: bytes))
+        let rootLocation = SourceLocation(
+            file: file, line: Int(xmlGetLineNo(rootNode)),
+            column: columns.column(ofStartTag: qualifiedName(rootNode), line: Int(xmlGetLineNo(rootNode))))
+        let rootName = string(rootNode.pointee.name)
+        guard let namespace = rootNode.pointee.ns.flatMap({ string($0.pointee.href) }), !namespace.isEmpty,
+            let kind = DocumentKind(namespace: namespace)
+        else {
+            let found = rootNode.pointee.ns.map { " in namespace \(string($0.pointee.href))" } ?? " with no namespace"
+            throw DocumentError(
+                .error(
+                    at: rootLocation,
+                    "<\(rootName)>\(found) is not a TenderScore document; the root element must be in one of the namespaces "
+                        + DocumentKind.allCases.map(\.namespace).joined(separator: ", ")))
+        }
+
+        // Columns are found in document order; validation reports in document order too, but
+        // may revisit an element, so cache what was found per node.
+        var columnCache: [UnsafeMutableRawPointer: Int] = [:]
+        let columnOf: (xmlNodePtr) -> Int = { node in
+            let key = UnsafeMutableRawPointer(node)
+            if let known = columnCache[key] { return known }
+            let found = columns.column(ofStartTag: qualifiedName(node), line: Int(xmlGetLineNo(node)))
+            columnCache[key] = found
+            return found
+        }
+        let validation = try schemas.validate(doc, kind: kind, file: file, columnOf: columnOf)
+        if validation.containsErrors {
+            throw DocumentError(validation)
+        }
+        let root = copy(rootNode, file: file, columnOf: columnOf)
+        return Result(kind: kind, root: root, warnings: collector.diagnostics + validation)
+    }
+
+    private static func runParser(
+        _ chars: UnsafePointer<CChar>, count: Int32, collector: LibXMLErrorCollector
+    ) -> xmlDocPtr? {
+        // xmlCreateMemoryParserCtxt rather than xmlCtxtReadMemory: the latter resets the context,
+        // clearing `_private` where the collector lives.
+        guard let ctxt = xmlCreateMemoryParserCtxt(chars, count) else { return nil }
+        defer { xmlFreeParserCtxt(ctxt) }
+        xmlCtxtUseOptions(ctxt, parseOptions)
+        ctxt.pointee._private = collector.opaque
+        if let sax = ctxt.pointee.sax {
+            sax.pointee.serror = { userData, error in
+                guard let userData, let error else { return }
+                let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+                guard let collectorPointer = context.pointee._private else { return }
+                LibXMLErrorCollector.from(collectorPointer).record(error.pointee)
+            }
+            sax.pointee.internalSubset = { userData, _, _, _ in
+                guard let userData else { return }
+                let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+                if let collectorPointer = context.pointee._private {
+                    let input = context.pointee.input
+                    let line = Int(input?.pointee.line ?? 1)
+                    LibXMLErrorCollector.from(collectorPointer).recordDoctype(line: line, column: 1)
+                }
+                xmlStopParser(context)
+            }
+            // Never resolve an external entity or DTD, whatever else is switched on.
+            sax.pointee.resolveEntity = { _, _, _ in nil }
+            sax.pointee.externalSubset = { _, _, _, _ in }
+        }
+        _ = xmlParseDocument(ctxt)
+        let doc = ctxt.pointee.myDoc
+        ctxt.pointee.myDoc = nil
+        if ctxt.pointee.wellFormed == 0 || collector.doctype != nil {
+            if collector.diagnostics.isEmpty && collector.doctype == nil {
+                collector.append(
+                    .error(
+                        at: SourceLocation(file: collector.file, line: 1, column: 1), "the file is not well-formed XML"))
+            }
+        }
+        return doc
+    }
+
+    static func string(_ chars: UnsafePointer<xmlChar>?) -> String {
+        guard let chars else { return "" }
+        return String(cString: chars)
+    }
+
+    static func qualifiedName(_ node: xmlNodePtr) -> String {
+        let local = string(node.pointee.name)
+        if let prefix = node.pointee.ns?.pointee.prefix {
+            return string(prefix) + ":" + local
+        }
+        return local
+    }
+
+    private static func copy(
+        _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int
+    ) -> ParsedElement {
+        var attributes: [String: String] = [:]
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            var value = ""
+            var child = current.pointee.children
+            while let text = child {
+                value += string(text.pointee.content)
+                child = text.pointee.next
+            }
+            attributes[string(current.pointee.name)] = value
+            attribute = current.pointee.next
+        }
+        let line = Int(xmlGetLineNo(node))
+        var element = ParsedElement(
+            name: string(node.pointee.name),
+            namespace: node.pointee.ns.map { string($0.pointee.href) },
+            attributes: attributes, children: [], text: "",
+            location: SourceLocation(file: file, line: line, column: columnOf(node)))
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE:
+                element.children.append(copy(current, file: file, columnOf: columnOf))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                element.text += string(current.pointee.content)
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        return element
+    }
+}
