@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "TenderModel", targets: ["TenderModel"]),
         .library(name: "TenderXML", targets: ["TenderXML"]),
         .library(name: "TenderScoring", targets: ["TenderScoring"]),
+        .library(name: "TenderStore", targets: ["TenderStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -31,17 +34,28 @@ let package = Package(
             resources: [.copy("Resources/Schemas")]
         ),
         .target(name: "TenderScoring", dependencies: ["TenderModel"]),
+        .target(
+            name: "TenderStore",
+            dependencies: [
+                "TenderModel",
+                "TenderXML",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
                 "TenderModel",
                 "TenderXML",
                 "TenderScoring",
+                "TenderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"]),
         .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
+        .testTarget(name: "TenderStoreTests", dependencies: ["TenderStore", "TenderModel", "TenderXML"]),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore"]),
     ],
     swiftLanguageModes: [.v6]

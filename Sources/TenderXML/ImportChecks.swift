@@ -47,9 +47,10 @@ public enum ImportChecks {
     }
 
     /// A scoresheet against the framework, the panel and the bids received so far. Any score
-    /// that breaks a rule is an error: a sheet is stored whole or not at all.
+    /// that breaks a rule is an error: a sheet is stored whole or not at all. With `submissions`
+    /// nil, bids are not checked (`validate` given no bids).
     public static func check(
-        _ sheet: Scoresheet, criteria: Criteria, panel: Panel, submissions: Set<String>
+        _ sheet: Scoresheet, criteria: Criteria, panel: Panel, submissions: Set<String>?
     ) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for score in sheet.scores {
@@ -62,7 +63,7 @@ public enum ImportChecks {
                         at: at,
                         "'\(score.panelist)' declared a conflict with \(score.submission) and may not score it"))
             }
-            if !submissions.contains(score.submission) {
+            if let submissions, !submissions.contains(score.submission) {
                 found.append(.error(at: at, "there is no submission \(score.submission) in this tender"))
             }
             if criteria.criterion(score.criterion) == nil {

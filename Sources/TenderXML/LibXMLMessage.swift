@@ -2,6 +2,22 @@ import Foundation
 
 /// Turns libxml2's messages into words a commissioner can act on, keeping the detail.
 enum LibXMLMessage {
+    /// The XSD types our schemas use, said as a reader would say them.
+    private static let typeMeanings: [(String, String)] = [
+        ("xs:decimal", "a decimal number"),
+        ("xs:integer", "a whole number"),
+        ("xs:positiveInteger", "a whole number above 0"),
+        ("xs:dateTime", "a date and time such as 2026-10-03T11:42:00Z"),
+        ("Identifier", "a valid identifier (a letter first, then letters, digits, '-', '_' or '.')"),
+        ("xs:NCName", "a valid identifier (a letter first, then letters, digits, '-', '_' or '.')"),
+        ("Weight", "a weight from 0 to 100"),
+        ("Amount", "an amount of 0 or more, such as 1180000.00"),
+        ("Currency", "a three-letter currency code such as GBP"),
+        ("PriceFormula", "a price formula (lowest-price or relative-difference)"),
+        ("BidderType", "a kind of bidder (user-led, voluntary, social-enterprise, sme, large or public)"),
+        ("Role", "a panel role (commissioner, expert-by-experience, carer, practitioner, finance or independent)"),
+    ]
+
     static func plainWords(_ raw: String, code: Int) -> String {
         var message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         // Schema messages name elements as `{urn:tenderscore:criteria:1}criterion`; the namespace
@@ -26,6 +42,12 @@ enum LibXMLMessage {
         {
             return "the text is not valid UTF-8, and the file declares no other encoding (\(message))"
         }
+        for (type, meaning) in typeMeanings {
+            message = message.replacingOccurrences(
+                of: "is not a valid value of the atomic type '\(type)'.", with: "is not \(meaning).")
+        }
+        message = message.replacingOccurrences(of: "This element is not expected. Expected is", with: "This element is not expected here; expected is")
+        if message.hasSuffix(".") { message.removeLast() }
         if message.hasPrefix("Element '") {
             return "element " + message.dropFirst("Element ".count)
         }

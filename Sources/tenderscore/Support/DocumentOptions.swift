@@ -1,0 +1,18 @@
+import ArgumentParser
+import TenderXML
+
+/// The options every command that reads documents shares.
+struct DocumentOptions: ParsableArguments {
+    @Option(help: "Refuse any document larger than this many bytes before parsing it.")
+    var maxDocumentBytes: Int = DocumentReadOptions.defaultMaxDocumentBytes
+
+    func validate() throws {
+        guard maxDocumentBytes > 0 else {
+            throw ValidationError("--max-document-bytes must be a positive number of bytes")
+        }
+    }
+
+    var loader: DocumentLoader {
+        DocumentLoader(options: DocumentReadOptions(maxDocumentBytes: maxDocumentBytes))
+    }
+}
