@@ -1,0 +1,21 @@
+import Foundation
+import Testing
+
+@Suite("tenderscore demo")
+struct DemoCommandTests {
+    @Test("the demo runs the sample tender from the package folder")
+    func demoFromPackageRoot() throws {
+        let result = try CLI.run(["demo"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("14 documents read, 14 valid, 0 invalid"))
+        #expect(result.stdout.contains("BID-006"))
+        #expect(result.stdout.contains("Co-produced"))
+    }
+
+    @Test("the demo finds Samples/ from the binary when run elsewhere")
+    func demoFromElsewhere() throws {
+        let result = try CLI.run(["demo"], in: try CLI.temporaryDirectory())
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("14 documents read"))
+    }
+}
