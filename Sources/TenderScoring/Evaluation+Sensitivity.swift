@@ -1,0 +1,141 @@
+import Foundation
+import TenderModel
+
+extension Evaluation {
+    /// How the ranking responds to its weights, its price formula and each bid in turn.
+    /// See ``WeightSensitivity`` for how a weight is varied.
+    /// - Throws: ``ScoringError/Code/missingModeratedScores`` in `.final` mode while items are missing.
+    public func sensitivity(_ mode: RankingMode = .final) throws(ScoringError) -> SensitivityReport {
+        let ranking = try self.ranking(mode)
+        let leaders = ranking.leaders
+        var weights: [WeightSensitivity] = []
+        if leaders.count == 1, ranking.ranked.count > 1 {
+            let parts = criteria.criteria.map { (WeightedPart.criterion($0.id), $0.weight) }
+                + (criteria.price.map { [(WeightedPart.price, $0.weight)] } ?? [])
+            weights = try parts.map { (part, weight) throws(ScoringError) in
+                WeightSensitivity(
+                    part: part, weight: weight, total: criteria.totalWeight,
+                    outcome: try weightOutcome(part, ranking: ranking, mode: mode))
+            }
+        }
+
+        var formula: FormulaSensitivity?
+        if let price = criteria.price {
+            let alternative: PriceFormula = price.formula == .lowestPrice ? .relativeDifference : .lowestPrice
+            var framework = criteria
+            framework.price?.formula = alternative
+            let other = try Ranking.compute(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
+            formula = FormulaSensitivity(
+                formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other.leaders)
+        }
+
+        var removals: [BidRemovalEffect] = []
+        for removed in ranking.ranked.map(\.submission).sorted() {
+            let remaining = submissions.filter { $0.id != removed }
+            let without = try Ranking.compute(criteria: criteria, submissions: remaining, moderated: moderated, mode: mode)
+            removals.append(
+                BidRemovalEffect(
+                    removed: removed, reorderedPairs: Self.reorderedPairs(ranking, without), leadersWithout: without.leaders))
+        }
+        return SensitivityReport(leaders: leaders, weights: weights, formula: formula, removals: removals)
+    }
+
+    /// The nearest weight, in either direction, at which another bid draws level with the leader.
+    ///
+    /// With x the new weight, T the total and w the old weight, a bid's total is
+    /// x × s + (T − x) ÷ (T − w) × Q, where s is its fraction of this part and Q the marks it
+    /// earns from the other parts. Setting a competitor's total equal to the leader's gives
+    /// x = −T × ΔQ ÷ (Δs × (T − w) − ΔQ), one division.
+    private func weightOutcome(_ part: WeightedPart, ranking: Ranking, mode: RankingMode) throws(ScoringError)
+        -> WeightSensitivity.Outcome
+    {
+        let total = criteria.totalWeight
+        let weight = Self.weight(of: part, in: criteria)
+        let others = total - weight
+        guard others > 0 else { return .notApplicable("it carries all the weight; there is nothing to rescale") }
+        guard let leader = ranking.ranked.first else { return .noChange }
+
+        func split(_ bid: RankedSubmission) -> (fraction: Decimal, rest: Decimal) {
+            let fraction = Self.fraction(of: part, in: bid)
+            return (fraction, bid.total - weight * fraction)
+        }
+        let lead = split(leader)
+        var nearest: (change: Decimal, rising: Bool)?
+        for competitor in ranking.ranked.dropFirst() {
+            let other = split(competitor)
+            let deltaFraction = other.fraction - lead.fraction
+            let deltaRest = other.rest - lead.rest
+            let slope = deltaFraction * others - deltaRest
+            guard slope != 0 else { continue }
+            let crossing = -total * deltaRest / slope
+            guard crossing >= 0, crossing <= total else { continue }
+            let change = (crossing - weight).roundedHalfUp(places: ScorePrecision.comparisonPlaces)
+            if let best = nearest, best.change.magnitude <= change.magnitude { continue }
+            // The competitor gains on the leader as the weight rises when the slope is positive.
+            nearest = (change, slope > 0)
+        }
+        guard let (change, rising) = nearest else { return .noChange }
+        // Who leads just past the crossing, by the full ranking rather than by the straight lines,
+        // so that quality tie-breaks and three-way crossings are settled the ordinary way.
+        let nudge = Decimal(sign: .plus, exponent: -6, significand: 1)
+        let step = rising ? nudge : -nudge
+        let beyond = Swift.min(total, Swift.max(0, weight + change + step))
+        let moved = Self.rescaled(criteria, part: part, to: beyond)
+        let after = try Ranking.compute(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
+        return .leaderChanges(
+            WeightSensitivity.LeaderChange(
+                change: change, newWeight: weight + change, direction: rising ? .up : .down, newLeaders: after.leaders))
+    }
+
+    static func weight(of part: WeightedPart, in criteria: Criteria) -> Decimal {
+        switch part {
+        case let .criterion(id): criteria.criterion(id)?.weight ?? 0
+        case .price: criteria.price?.weight ?? 0
+        }
+    }
+
+    static func fraction(of part: WeightedPart, in bid: RankedSubmission) -> Decimal {
+        switch part {
+        case let .criterion(id): bid.score(for: id)?.fraction ?? 0
+        case .price: bid.price?.fraction ?? 0
+        }
+    }
+
+    /// The framework with `part` set to `weight` and every other weight rescaled in proportion so
+    /// that the total is unchanged. Public so that reports can show the moved framework.
+    public static func rescaled(_ criteria: Criteria, part: WeightedPart, to weight: Decimal) -> Criteria {
+        let total = criteria.totalWeight
+        let others = total - Self.weight(of: part, in: criteria)
+        guard others > 0 else { return criteria }
+        let remaining = total - weight
+        var moved = criteria
+        moved.criteria = criteria.criteria.map { criterion in
+            var criterion = criterion
+            criterion.weight = part == .criterion(criterion.id) ? weight : criterion.weight * remaining / others
+            return criterion
+        }
+        if let price = criteria.price {
+            moved.price?.weight = part == .price ? weight : price.weight * remaining / others
+        }
+        return moved
+    }
+
+    static func reorderedPairs(_ with: Ranking, _ without: Ranking) -> [ReorderedPair] {
+        let before = Dictionary(uniqueKeysWithValues: with.ranked.map { ($0.submission, $0.rank) })
+        let after = without.ranked.sorted { $0.submission < $1.submission }
+        var pairs: [ReorderedPair] = []
+        for (index, first) in after.enumerated() {
+            for second in after[(index + 1)...] {
+                guard let firstBefore = before[first.submission], let secondBefore = before[second.submission] else {
+                    continue
+                }
+                let was = RelativeOrder(rank: firstBefore, against: secondBefore)
+                let now = RelativeOrder(rank: first.rank, against: second.rank)
+                if was != now {
+                    pairs.append(ReorderedPair(first: first.submission, second: second.submission, with: was, without: now))
+                }
+            }
+        }
+        return pairs
+    }
+}

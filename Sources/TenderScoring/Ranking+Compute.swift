@@ -1,0 +1,107 @@
+import Foundation
+import TenderModel
+
+extension Ranking {
+    /// Applies SPEC.md's arithmetic to moderated scores. Pure: the same inputs, in any order,
+    /// give the same ranking.
+    ///
+    /// `moderated` must hold an entry for every (submission, criterion) item; an absent entry is
+    /// treated as an item nobody has scored.
+    static func compute(
+        criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore], mode: RankingMode
+    ) throws(ScoringError) -> Ranking {
+        let bids = submissions.sorted { $0.id < $1.id }.map { Assessed($0, criteria: criteria, moderated: moderated) }
+        let missing = bids.flatMap(\.missingItems).sorted()
+        if mode == .final, !missing.isEmpty {
+            let list = missing.map(\.description).joined(separator: ", ")
+            throw ScoringError(
+                .missingModeratedScores, "\(missing.count) item(s) lack a moderated score: \(list)", items: missing)
+        }
+
+        let eligible = bids.filter(\.reasons.isEmpty)
+        let failed = bids.filter { !$0.reasons.isEmpty }.map {
+            FailedSubmission(
+                submission: $0.submission.id, bidder: $0.submission.bidder.name, reasons: $0.reasons,
+                criteria: $0.criteria, quality: $0.quality)
+        }
+        var notes: [String] = []
+        var lowest: Decimal?
+        if criteria.price != nil {
+            lowest = eligible.compactMap { $0.submission.price?.amount }.min()
+            if lowest == 0 {
+                notes.append(
+                    "The lowest ranked price is 0, so price formulas cannot divide by it: every zero-price bid "
+                        + "earns the full price weight and every other bid earns no price marks.")
+            }
+        }
+
+        let scored = eligible.map { bid -> (bid: Assessed, price: PriceScore?, total: Decimal) in
+            var price: PriceScore?
+            if let weighting = criteria.price, let lowest, let amount = bid.submission.price?.amount {
+                price = PriceScore(price: amount, lowest: lowest, weighting: weighting)
+            }
+            return (bid, price, bid.quality + (price?.points ?? 0))
+        }
+        let keys = scored.map { (total: ScorePrecision.comparable($0.total), quality: ScorePrecision.comparable($0.bid.quality)) }
+        var ranked: [RankedSubmission] = []
+        for (index, entry) in scored.enumerated() {
+            let key = keys[index]
+            let others = keys.indices.filter { $0 != index }.map { keys[$0] }
+            let above = others.filter { $0.total > key.total || ($0.total == key.total && $0.quality > key.quality) }
+            ranked.append(
+                RankedSubmission(
+                    submission: entry.bid.submission.id, bidder: entry.bid.submission.bidder.name, rank: above.count + 1,
+                    isTied: others.contains { $0 == key },
+                    separatedByQuality: others.contains { $0.total == key.total && $0.quality != key.quality },
+                    criteria: entry.bid.criteria, quality: entry.bid.quality, price: entry.price, total: entry.total,
+                    missingItems: entry.bid.missingItems, pendingWeight: entry.bid.pendingWeight))
+        }
+        ranked.sort { ($0.rank, $0.submission) < ($1.rank, $1.submission) }
+        return Ranking(
+            isFinal: mode == .final, ranked: ranked, failed: failed, missingItems: missing, lowestPrice: lowest,
+            notes: notes)
+    }
+}
+
+/// One bid's criteria scores, quality and reasons for failing, before price is known.
+private struct Assessed {
+    let submission: Submission
+    let criteria: [CriterionScore]
+    let quality: Decimal
+    let missingItems: [ItemKey]
+    let pendingWeight: Decimal
+    let reasons: [FailedSubmission.Reason]
+
+    init(_ submission: Submission, criteria framework: Criteria, moderated: [ItemKey: ModeratedScore]) {
+        self.submission = submission
+        criteria = framework.criteria.map { criterion in
+            let item = ItemKey(submission: submission.id, criterion: criterion.id)
+            let score =
+                moderated[item]
+                ?? ModeratedScore(
+                    item: item, value: nil, method: .pending(.noScores),
+                    scores: ItemScores(item: item, scores: [:], eligible: [], conflicted: []), consensus: nil)
+            return CriterionScore(criterion: criterion.id, moderated: score, weight: criterion.weight, scale: framework.scale)
+        }
+        quality = criteria.reduce(0) { $0 + ($1.weighted ?? 0) }
+        missingItems = criteria.filter { $0.weighted == nil }.map(\.moderated.item)
+        pendingWeight = criteria.filter { $0.weighted == nil }.reduce(0) { $0 + $1.weight }
+
+        var reasons: [FailedSubmission.Reason] = []
+        for (criterion, score) in zip(framework.criteria, criteria) {
+            if let threshold = criterion.threshold, let value = score.moderated.value, value < Decimal(threshold) {
+                reasons.append(.belowThreshold(ThresholdFailure(criterion: criterion.id, moderated: value, threshold: threshold)))
+            }
+        }
+        if framework.price != nil {
+            if let price = submission.price {
+                if price.currency.uppercased() != framework.currency.uppercased() {
+                    reasons.append(.currencyMismatch(expected: framework.currency, found: price.currency))
+                }
+            } else {
+                reasons.append(.missingPrice)
+            }
+        }
+        self.reasons = reasons
+    }
+}
