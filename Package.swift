@@ -55,7 +55,10 @@ let package = Package(
         ),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"]),
         .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
-        .testTarget(name: "TenderStoreTests", dependencies: ["TenderStore", "TenderModel", "TenderXML"]),
+        .testTarget(
+            name: "TenderStoreTests",
+            dependencies: ["TenderStore", "TenderModel", "TenderXML", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import Testing
+import TenderStore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What is at the path matters: only a TenderScore store is ever opened, nothing else is touched.
+@Suite struct StoreFileTests {
+    @Test func aTextFileIsRefusedAndLeftAsItWas() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("notes.sqlite", "Minutes of the moderation meeting, 14 October 2026\n")
+        let before = fileBytes(path)
+        #expect { try TenderRecord.open(at: path) } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .notAStore && error.message.contains("not an SQLite database")
+        }
+        #expect(fileBytes(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.sqlite"])
+        // Nor may init overwrite it.
+        #expect {
+            try TenderRecord.create(at: path, tender: Samples.tender, criteriaFile: Samples.criteria, actor: "Dev Patel")
+        } throws: { ($0 as? StoreError)?.code == .alreadyExists }
+        #expect(fileBytes(path) == before)
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefusedAndLeftAsItWas() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("contacts.sqlite")
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Amira Khan')")
+        }
+        try queue.close()
+        let before = fileBytes(path)
+        #expect { try TenderRecord.open(at: path) } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .notAStore && error.message.contains("made by another application")
+        }
+        #expect(fileBytes(path) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["contacts.sqlite"])
+    }
+
+    @Test func anEmptyFileAndAFolderAreRefused() throws {
+        let folder = try TemporaryFolder()
+        let empty = try folder.write("empty.sqlite", "")
+        #expect { try TenderRecord.open(at: empty) } throws: { ($0 as? StoreError)?.code == .notAStore }
+        #expect(fileBytes(empty)?.isEmpty == true)
+        #expect { try TenderRecord.open(at: folder.path) } throws: { ($0 as? StoreError)?.code == .notAStore }
+    }
+
+    @Test func openingAMissingStoreNeverCreatesIt() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("tender.sqlite")
+        #expect { try TenderRecord.open(at: path) } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .storeNotFound && error.message.contains("tenderscore init")
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aStoreCannotBeCreatedWhereNothingCanBeWritten() throws {
+        let folder = try TemporaryFolder()
+        let missing = folder.file("no-such-folder/tender.sqlite")
+        #expect {
+            try TenderRecord.create(at: missing, tender: Samples.tender, criteriaFile: Samples.criteria, actor: "Dev Patel")
+        } throws: { ($0 as? StoreError)?.message.contains("does not exist") == true }
+        let file = try folder.write("a-file", "x")
+        #expect {
+            try TenderRecord.create(
+                at: file + "/tender.sqlite", tender: Samples.tender, criteriaFile: Samples.criteria, actor: "Dev Patel")
+        } throws: { ($0 as? StoreError)?.code == .cannotAccess }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a-file"])
+
+        // A read-only folder (root may write anywhere, so this part needs an ordinary user).
+        if getuid() != 0 {
+            let locked = folder.file("locked")
+            try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: false)
+            chmod(locked, 0o555)
+            defer { chmod(locked, 0o755) }
+            #expect {
+                try TenderRecord.create(
+                    at: locked + "/tender.sqlite", tender: Samples.tender, criteriaFile: Samples.criteria, actor: "Dev Patel")
+            } throws: { ($0 as? StoreError)?.message.contains("cannot be written to") == true }
+        }
+    }
+
+    @Test func aBadCriteriaFrameworkSetsNothingUp() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.file("tender.sqlite")
+        #expect {
+            try TenderRecord.create(at: path, tender: Samples.tender, criteriaFile: Samples.panel, actor: "Dev Patel")
+        } throws: { ($0 as? StoreError)?.code == .invalidDocuments }
+        #expect {
+            try TenderRecord.create(at: path, tender: "not a tender id", criteriaFile: Samples.criteria, actor: "Dev Patel")
+        } throws: { ($0 as? StoreError)?.code == .invalidInput }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test func aSecondInitIsRefusedAndTheCriteriaStayFixed() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.withBids()
+        let before = try fixture.dump()
+        #expect {
+            try TenderRecord.create(
+                at: fixture.storePath, tender: Samples.tender, criteriaFile: Samples.otherCriteria, actor: "Dev Patel")
+        } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .alreadyExists && error.message.contains("criteria never change")
+        }
+        #expect(try fixture.dump() == before)
+        #expect(try store.criteria().id == "coproduction-commissioning")
+    }
+
+    @Test func aStoreFromANewerVersionIsRefused() throws {
+        let fixture = try StoreFixture()
+        try fixture.create().close()
+        try fixture.tamper("UPDATE tenderscore_meta SET value = '2' WHERE key = 'format_version'")
+        #expect { try fixture.open() } throws: { error in
+            guard let error = error as? StoreError else { return false }
+            return error.code == .newerFormat && error.message.contains("newer version of TenderScore")
+        }
+    }
+
+    @Test func theStoreIdentifiesItselfAndRunsInWALMode() throws {
+        let fixture = try StoreFixture()
+        try fixture.create().close()
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: fixture.storePath, configuration: config)
+        defer { try? queue.close() }
+        let (applicationID, journalMode, formatVersion) = try queue.read { db in
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id"), try String.fetchOne(db, sql: "PRAGMA journal_mode"),
+                try String.fetchOne(db, sql: "SELECT value FROM tenderscore_meta WHERE key = 'format_version'")
+            )
+        }
+        #expect(applicationID == 0x5453_4352)
+        #expect(journalMode == "wal")
+        #expect(formatVersion == "1")
+    }
+
+    @Test func aReadOnlyStoreCanBeReadAndVerifiedButNotChanged() throws {
+        let fixture = try StoreFixture()
+        try fixture.withBids().close()
+        let store = try TenderRecord.open(at: fixture.storePath, readOnly: true)
+        #expect(try store.submissions().count == 7)
+        #expect(try store.verify().isIntact)
+        #expect { try store.finalise(reason: "done", actor: "Dev Patel") } throws: {
+            ($0 as? StoreError)?.message.contains("read-only") == true
+        }
+    }
+}
