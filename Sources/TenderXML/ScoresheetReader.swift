@@ -33,6 +33,8 @@ struct ScoreRow {
         var scores: [Score] = []
         var firstLine: [ItemKey: Int] = [:]
         for row in rows {
+            // A template row left blank is not scored yet, so a sheet can be handed in part-filled.
+            if row.value.trimmingCharacters(in: .whitespaces).isEmpty && row.rationale.isEmpty { continue }
             let item = ItemKey(submission: row.submission, criterion: row.criterion)
             var usable = true
             if row.panelist != panelist {
@@ -48,7 +50,11 @@ struct ScoreRow {
                 firstLine[item] = row.location.line
             }
             let value = Int(row.value.trimmingCharacters(in: .whitespaces))
-            if value == nil {
+            if row.value.trimmingCharacters(in: .whitespaces).isEmpty {
+                diagnostics.append(
+                    .error(at: row.location, "\(row.submission) on '\(row.criterion)' has a rationale but no score"))
+                usable = false
+            } else if value == nil {
                 diagnostics.append(.error(at: row.location, "score \"\(row.value)\" is not a whole number"))
                 usable = false
             }

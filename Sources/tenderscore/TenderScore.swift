@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderStore
 
 /// The `tenderscore` command. Exit codes are fixed by SPEC.md: 0 success, 1 a refusal or invalid
 /// input, 2 a usage error (argument-parser's own default for usage errors is 64).
@@ -8,14 +9,21 @@ struct TenderScore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenderscore",
         abstract: "Score tenders for social care services, fairly and on the record.",
-        subcommands: [ValidateCommand.self, DemoCommand.self])
+        subcommands: [
+            ValidateCommand.self, InitCommand.self, PanelCommand.self, SubmissionsCommand.self, ScoresCommand.self,
+            ModerateCommand.self, AgreementCommand.self, FinaliseCommand.self, AuditCommand.self, DemoCommand.self,
+        ])
 
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch let refusal as Refusal {
-            Terminal.error(refusal.message)
+            Terminal.error("tenderscore: " + refusal.message)
+            Foundation.exit(1)
+        } catch let error as StoreError {
+            Terminal.error("tenderscore: " + error.message)
+            for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)

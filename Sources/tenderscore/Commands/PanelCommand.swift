@@ -1,0 +1,45 @@
+import ArgumentParser
+import TenderStore
+
+struct PanelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panel", abstract: "Record the evaluation panel.", subcommands: [Import.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import the panel and its declared conflicts.",
+            discussion: "Replacing a panel already recorded needs --reason, and is refused if a score already given would become invalid.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "Why the panel is being replaced (needed when one is already recorded).")
+        var reason: String?
+
+        @Argument(help: "The panel XML file.")
+        var file: String
+
+        func run() throws {
+            let record = try TenderRecord.open(at: store.storePath)
+            let report = try record.importPanel(file: file, actor: store.actingPerson, reason: reason)
+            ImportOutput.print(report, what: "panel")
+        }
+    }
+}
+
+/// How every import tells the person what happened.
+enum ImportOutput {
+    static func print(_ report: ImportReport, what: String) {
+        for warning in report.warnings { Terminal.error(warning.description) }
+        if report.events.isEmpty && report.unchanged == 0 {
+            Terminal.print("Nothing recorded: the \(what) holds nothing to record yet.")
+        } else if report.events.isEmpty {
+            Terminal.print("Nothing changed: the \(what) is already recorded exactly so.")
+        } else {
+            for event in report.events { Terminal.print("#\(event.sequence) \(event.summary)") }
+            Terminal.print("Recorded \(report.events.count) event\(report.events.count == 1 ? "" : "s"); head \(report.head)")
+        }
+        if report.unchanged > 0 && !report.events.isEmpty {
+            Terminal.print("\(report.unchanged) already recorded exactly so, left as they were.")
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import TenderStore
+
+struct SubmissionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submissions", abstract: "Record the bids received.", subcommands: [Import.self])
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import bids: files, folders of .xml files, or bulk <submissions> files.",
+            discussion: """
+                Every file is checked before anything is stored; one bad file and nothing is imported, \
+                with every problem listed. A bid already on record is refused unless --replace is given \
+                with --reason; a bid that has been scored cannot be replaced.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Declare the import a replacement of bids already on record.")
+        var replace = false
+
+        @Option(help: "Why the bids are replaced (required with --replace).")
+        var reason: String?
+
+        @Argument(help: "Bid files or folders.")
+        var files: [String]
+
+        func validate() throws {
+            if replace && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("--replace needs --reason: say why the bid is replaced")
+            }
+            if !replace && reason != nil {
+                throw ValidationError("--reason goes with --replace")
+            }
+        }
+
+        func run() throws {
+            let record = try TenderRecord.open(at: store.storePath)
+            let report = try record.importSubmissions(
+                files: files, actor: store.actingPerson, replacementReason: replace ? reason : nil)
+            ImportOutput.print(report, what: "bids")
+        }
+    }
+}
+
+import Foundation
