@@ -16,10 +16,15 @@ enum LibXMLMessage {
         ("PriceFormula", "a price formula (lowest-price or relative-difference)"),
         ("BidderType", "a kind of bidder (user-led, voluntary, social-enterprise, sme, large or public)"),
         ("Role", "a panel role (commissioner, expert-by-experience, carer, practitioner, finance or independent)"),
+        ("ScoreValue", "a whole number (or empty, in a row not scored yet)"),
     ]
 
     static func plainWords(_ raw: String, code: Int) -> String {
-        var message = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // One line per diagnostic, as compilers print them: some libxml2 messages run over two.
+        var message = raw.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .joined(separator: " ")
         // Schema messages name elements as `{urn:tenderscore:criteria:1}criterion`; the namespace
         // is noise to a reader.
         while let open = message.range(of: "{urn:"), let close = message[open.upperBound...].firstIndex(of: "}") {
@@ -40,11 +45,14 @@ enum LibXMLMessage {
         if message.hasPrefix("Input is not proper UTF-8") || message.hasPrefix("invalid character in attribute value")
             && message.contains("UTF-8")
         {
-            return "the text is not valid UTF-8, and the file declares no other encoding (\(message))"
+            // Not libxml2's own words: they dump the bytes found, which are the file's content.
+            return "the text is not valid UTF-8, and the file declares no other encoding"
         }
         for (type, meaning) in typeMeanings {
-            message = message.replacingOccurrences(
-                of: "is not a valid value of the atomic type '\(type)'.", with: "is not \(meaning).")
+            for variety in ["atomic", "union"] {
+                message = message.replacingOccurrences(
+                    of: "is not a valid value of the \(variety) type '\(type)'.", with: "is not \(meaning).")
+            }
         }
         message = message.replacingOccurrences(of: "This element is not expected. Expected is", with: "This element is not expected here; expected is")
         if message.hasSuffix(".") { message.removeLast() }

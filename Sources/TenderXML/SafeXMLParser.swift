@@ -47,6 +47,17 @@ enum SafeXMLParser {
             }
             throw DocumentError(parseErrors)
         }
+        // libxml2 2.9 reads a document declaring XML 1.1 by XML 1.0 rules, with only a warning,
+        // so it lets through what XML 1.1 forbids (raw C1 control characters, W3C suite
+        // ibm-1-1-not-wf-P02-*). No TenderScore document needs XML 1.1. Other 1.x versions are
+        // read as 1.0, as the fifth edition of XML 1.0 says they must be.
+        if doc.pointee.version.map(string) == "1.1" {
+            throw DocumentError(
+                .error(
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    "the file declares XML version 1.1, whose rules cannot be checked here; "
+                        + "TenderScore documents are XML 1.0: declare version=\"1.0\""))
+        }
 
         var columns = ColumnLocator(utf8: TextDecoding.utf8Bytes(of: bytes))
         let rootLocation = SourceLocation(
