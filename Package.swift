@@ -51,6 +51,7 @@ let package = Package(
                 "TenderScoring",
                 "TenderStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"]),

@@ -8,8 +8,10 @@ struct DemoCommandTests {
         let result = try CLI.run(["demo"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("14 documents read, 14 valid, 0 invalid"))
-        #expect(result.stdout.contains("BID-006"))
-        #expect(result.stdout.contains("Co-produced"))
+        #expect(result.stdout.contains("Recorded 7 events"))
+        #expect(result.stdout.contains("Agreed BID-005 working-together: 1"))
+        #expect(result.stdout.contains("Tender TND-2026-014 is final."))
+        #expect(result.stdout.contains("Intact: 221 events"))
     }
 
     @Test("the demo finds Samples/ from the binary when run elsewhere")

@@ -35,7 +35,14 @@ enum ImportOutput {
         } else if report.events.isEmpty {
             Terminal.print("Nothing changed: the \(what) is already recorded exactly so.")
         } else {
-            for event in report.events { Terminal.print("#\(event.sequence) \(event.summary)") }
+            if report.events.count <= 10 {
+                for event in report.events { Terminal.print("#\(event.sequence) \(event.summary)") }
+            } else if let first = report.events.first, let last = report.events.last {
+                let kinds = Dictionary(grouping: report.events, by: \.kind.rawValue)
+                    .sorted { $0.key < $1.key }
+                    .map { "\($0.value.count) \($0.key)" }
+                Terminal.print("#\(first.sequence)–#\(last.sequence): \(kinds.joined(separator: ", ")) (tenderscore audit log lists each)")
+            }
             Terminal.print("Recorded \(report.events.count) event\(report.events.count == 1 ? "" : "s"); head \(report.head)")
         }
         if report.unchanged > 0 && !report.events.isEmpty {
