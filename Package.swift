@@ -10,12 +10,14 @@ let package = Package(
         .library(name: "TenderXML", targets: ["TenderXML"]),
         .library(name: "TenderScoring", targets: ["TenderScoring"]),
         .library(name: "TenderStore", targets: ["TenderStore"]),
+        .library(name: "TenderExport", targets: ["TenderExport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -43,6 +45,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(
+            name: "TenderExport",
+            dependencies: ["TenderModel", "TenderScoring", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
@@ -50,6 +57,7 @@ let package = Package(
                 "TenderXML",
                 "TenderScoring",
                 "TenderStore",
+                "TenderExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -59,6 +67,14 @@ let package = Package(
         .testTarget(
             name: "TenderStoreTests",
             dependencies: ["TenderStore", "TenderModel", "TenderXML", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "TenderExportTests",
+            dependencies: [
+                "TenderExport", "TenderScoring", "TenderModel", "TenderXML",
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: [.copy("Golden")]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore"]),
     ],

@@ -1,0 +1,323 @@
+import Foundation
+import TenderModel
+import TenderScoring
+
+/// `rank --format html`: the commissioners' decision record, one self-contained HTML5 page.
+///
+/// What it holds, in order: a provisional banner when the ranking is provisional; a summary
+/// naming the winner (or the tie); the ranking table; bids not ranked and why; every bid's moderated
+/// score on every criterion; each bid's panel scores with the moderated score and how it was
+/// reached (agreed rationales quoted); how far the panel's scores spread; agreement
+/// (Krippendorff's alpha, in words); the co-production checks; weight sensitivity in plain words;
+/// and the framework itself.
+///
+/// The page has no scripts and loads nothing: CSS is inline, charts are inline SVG, each with
+/// `role="img"`, a `<title>`, a `<desc>` and a caption or table beside it that says the same in
+/// words, and bars are told apart by pattern as well as colour. It prints on paper without the
+/// navigation. Everything a bidder or member wrote is escaped by Mustache.
+public enum DecisionReport {
+    public static func render(_ report: TenderReport) throws(ExportError) -> String {
+        try HTMLTemplates.render(view(report), template: "decision-report")
+    }
+
+    typealias View = HTMLTemplates.View
+
+    static func view(_ report: TenderReport) -> View {
+        let ranking = report.ranking
+        let criteria = report.criteria
+        let names = Dictionary(uniqueKeysWithValues: report.submissions.map { ($0.id, $0.bidder.name) })
+        let members = report.panel.members.sorted { $0.id < $1.id }
+        let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
+
+        var view: View = [
+            "pageTitle": "Decision record: \(report.title)",
+            "tender": report.tender,
+            "frameworkTitle": criteria.title,
+            "frameworkID": criteria.id,
+            "frameworkVersion": criteria.version,
+            "generatedAt": Wording.humanDateTime(report.generatedAt),
+            "finalisedText": report.isFinalised
+                ? "The scores were frozen (finalised) before this record was produced."
+                : "The scores have not been frozen yet: they may still change.",
+            "provisional": report.isProvisional,
+            "provisionalText":
+                "\(ranking.missingItems.count) answer(s) still have no moderated score, so this ranking shows where "
+                + "things stand, not who has won. Those answers earn no marks yet; the column 'Marks still open' "
+                + "shows how many marks each bid could still gain.",
+            "summary": summary(report, names: names),
+            "counts": counts(report),
+            "warnings": report.reportWarnings,
+            "totalWeight": criteria.totalWeight.jsonText,
+            "qualityWeight": qualityWeight.jsonText,
+            "priceWeight": (criteria.price?.weight ?? 0).jsonText,
+            "scaleRange": criteria.scale.rangeDescription,
+            "divergence": String(criteria.divergence),
+        ]
+        let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in
+            texts.map { ["submission": id, "text": $0] as View }
+        }
+        view["hasImportWarnings"] = !imports.isEmpty
+        view["importWarnings"] = imports
+
+        view["hasRanked"] = !ranking.ranked.isEmpty
+        view["ranked"] = ranking.ranked.map { entry -> View in
+            [
+                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": entry.bidder,
+                "quality": entry.quality.displayText, "price": entry.price?.points.displayText ?? "none",
+                "total": entry.total.displayText, "open": entry.pendingWeight.displayText,
+            ]
+        }
+        view["ties"] = Dictionary(grouping: ranking.ranked.filter(\.isTied), by: \.rank).sorted { $0.key < $1.key }.map {
+            rank, tied in
+            "\(Wording.list(tied.map(\.submission))) share rank \(rank) (shown as \(rank)=): the same total and the same "
+                + "quality marks. The tie is reported, not broken; the commissioners must decide."
+        }
+        let separated = ranking.ranked.filter(\.separatedByQuality)
+        view["separated"] =
+            separated.isEmpty
+            ? [String]()
+            : ["\(Wording.list(separated.map(\.submission))) have the same total; their order was decided by quality marks."]
+        if !ranking.ranked.isEmpty { view["totalsChart"] = Charts.totals(report) }
+
+        view["hasFailed"] = !ranking.failed.isEmpty
+        view["failed"] = ranking.failed.map { failed -> View in
+            [
+                "submission": failed.submission, "bidder": failed.bidder,
+                "reasons": failed.reasons.map { Wording.reason($0, in: criteria) },
+            ]
+        }
+
+        view["scoresChart"] = Charts.scores(report)
+        view["criteriaHeads"] = criteria.criteria.map { criterion -> View in
+            var head: View = ["title": criterion.title, "weight": criterion.weight.jsonText]
+            if let threshold = criterion.threshold { head["threshold"] = String(threshold) }
+            return head
+        }
+        view["scoreRows"] = orderedBids(report).map { bid -> View in
+            [
+                "submission": bid.submission,
+                "cells": bid.criteria.map { ["text": $0.moderated.value?.scoreText ?? "not settled"] as View },
+            ]
+        }
+        view["bidDetails"] = orderedBids(report).map { bidDetail($0, report: report, members: members) }
+        view["spreadCharts"] = criteria.criteria.map { Charts.spread(for: $0, report: report) }
+
+        view["agreementRows"] =
+            report.agreement.criteria.map { agreement -> View in
+                alphaRow(Wording.title(agreement.criterion, in: criteria), agreement.alpha.ordinal)
+            } + [alphaRow("All criteria together", report.agreement.overall.ordinal)]
+        view["memberRows"] = report.agreement.members.map { deviation -> View in
+            let member = report.panel.member(deviation.member)
+            return [
+                "name": member?.name ?? deviation.member, "role": Wording.role(deviation.role),
+                "items": String(deviation.items), "lean": lean(deviation.meanDeviation),
+            ]
+        }
+
+        let coProduction = report.coProduction
+        view["coProducedText"] =
+            coProduction.warning
+            ?? "The panel was co-produced: \(coProduction.livedExperienceMembers.count) of its \(members.count) members "
+            + "are experts by experience or carers, and every member's score counts the same."
+        view["panelRows"] = members.map { member -> View in
+            let conflicts = report.panel.conflicts.filter { $0.member == member.id }
+            return [
+                "name": member.name, "role": Wording.role(member.role),
+                "lived": member.role.bringsLivedExperience ? "Yes" : "No",
+                "conflicts": conflicts.isEmpty
+                    ? "None" : conflicts.map { "\($0.submission): \($0.reason)" }.joined(separator: "; "),
+            ]
+        }
+        view["hasGaps"] = !coProduction.criteria.isEmpty
+        view["gapThreshold"] = coProduction.gapThreshold.jsonText
+        view["gapRows"] = coProduction.criteria.map { gap -> View in
+            [
+                "criterion": Wording.title(gap.criterion, in: criteria), "lived": gap.livedExperienceMean.displayText,
+                "others": gap.othersMean.displayText, "gap": signed(gap.gap),
+                "flagged": gap.flagged ? "Yes: discuss" : "No",
+            ]
+        }
+        let flagged = coProduction.flaggedCriteria
+        view["gapSummary"] =
+            flagged.isEmpty
+            ? "On no criterion did experts by experience and carers, on average, score a whole point or more apart "
+                + "from the other members."
+            : "Experts by experience and carers scored apart from the other members on "
+                + Wording.list(flagged.map { Wording.title($0.criterion, in: criteria) })
+                + ". Their view counts equally and should be heard in moderation, not averaged away."
+        let itemGaps = coProduction.itemsNeedingModeration.map { gap in
+            "\(gap.item.submission), \(Wording.title(gap.item.criterion, in: criteria)): experts by experience and "
+                + "carers averaged \(gap.livedExperienceMean.displayText), the other members \(gap.othersMean.displayText)."
+        }
+        view["hasItemGaps"] = !itemGaps.isEmpty
+        view["itemGaps"] = itemGaps
+
+        let sensitivity = report.sensitivity
+        let weights = sensitivity?.weights.map { Wording.sensitivity($0, criteria: criteria, names: names) } ?? []
+        view["hasWeights"] = !weights.isEmpty
+        view["weights"] = weights
+        view["noWeightsText"] =
+            ranking.leaders.count > 1
+            ? "First place is already tied, so there is no lead to lose."
+            : "Fewer than two bids are ranked, so there is nothing to compare."
+        if let formula = sensitivity?.formula {
+            let alternative = formula.alternative.rawValue
+            view["formulaText"] =
+                formula.changesLeader
+                ? "Under the other price formula (\(alternative)), \(Wording.list(formula.alternativeLeaders)) would rank "
+                    + "first instead of \(Wording.list(formula.leaders))."
+                : "Under the other price formula (\(alternative)), the same bid would still rank first."
+        }
+        let removals = sensitivity?.removals ?? []
+        let reordering = removals.filter(\.reordersOthers)
+        view["removalText"] =
+            removals.isEmpty
+            ? "No bid was taken away to test the order, as none is ranked."
+            : reordering.isEmpty
+                ? "Taking away any one ranked bid would not change the order of the others."
+                : "Because price marks depend on the lowest price, taking away one bid can change the order of others:"
+        view["removalWarnings"] = reordering.map { removal in
+            "Without \(removal.removed): " + removal.reorderedPairs.map(\.description).joined(separator: "; ") + "."
+        }
+
+        view["frameworkRows"] = criteria.criteria.map { criterion -> View in
+            [
+                "title": criterion.title, "weight": criterion.weight.jsonText,
+                "threshold": criterion.threshold.map(String.init) ?? "none",
+            ]
+        }
+        view["scaleText"] = scaleText(criteria)
+        view["priceText"] = priceText(criteria)
+        return view
+    }
+
+    /// Ranked bids in rank order, then failed bids by id: the order every per-bid list uses.
+    static func orderedBids(_ report: TenderReport) -> [(submission: String, bidder: String, criteria: [CriterionScore])] {
+        report.ranking.ranked.map { ($0.submission, $0.bidder, $0.criteria) }
+            + report.ranking.failed.map { ($0.submission, $0.bidder, $0.criteria) }
+    }
+
+    private static func bidDetail(
+        _ bid: (submission: String, bidder: String, criteria: [CriterionScore]), report: TenderReport,
+        members: [PanelMember]
+    ) -> View {
+        let criteria = report.criteria
+        let standing: String
+        if let entry = report.ranking.entry(for: bid.submission) {
+            standing = "Ranked \(Wording.rank(entry)) with \(entry.total.displayText) marks: quality \(entry.quality.displayText)"
+                + (entry.price.map { ", price \($0.points.displayText) (price £\($0.price.moneyText))" } ?? "") + "."
+        } else if let failed = report.ranking.failed.first(where: { $0.submission == bid.submission }) {
+            standing = "Not ranked: " + failed.reasons.map { Wording.reason($0, in: criteria) }.joined(separator: "; ") + "."
+        } else {
+            standing = ""
+        }
+        let rows = bid.criteria.map { score -> View in
+            let own = score.moderated.scores
+            return [
+                "criterion": Wording.title(score.criterion, in: criteria),
+                "cells": members.map { member -> View in
+                    if own.conflicted.contains(member.id) { return ["text": "conflict"] }
+                    return ["text": own.scores[member.id].map(String.init) ?? "not scored"]
+                },
+                "moderated": score.moderated.value?.scoreText ?? "none yet",
+                "method": Wording.method(score.moderated.method),
+                "marks": score.weighted?.displayText ?? "none yet",
+            ]
+        }
+        let notes = bid.criteria.compactMap { score -> View? in
+            guard let consensus = score.moderated.consensus else { return nil }
+            var note: View = [
+                "criterion": Wording.title(score.criterion, in: criteria), "value": String(consensus.value),
+                "rationale": consensus.rationale,
+            ]
+            if !consensus.dissenters.isEmpty {
+                let who = consensus.dissenters.map { report.panel.member($0)?.name ?? $0 }
+                note["dissent"] = "not agreed by \(Wording.list(who)), whose own scores stand on the record"
+            }
+            return note
+        }
+        return [
+            "submission": bid.submission, "bidder": bid.bidder, "standing": standing,
+            "memberHeads": members.map { ["name": $0.name, "role": Wording.role($0.role)] as View },
+            "rows": rows, "agreedNotes": notes,
+        ]
+    }
+
+    private static func alphaRow(_ label: String, _ alpha: KrippendorffAlpha) -> View {
+        guard let value = alpha.value, let reliability = alpha.reliability else {
+            return ["criterion": label, "alpha": "none", "reading": "Cannot be worked out: \(alpha.undefined?.description ?? "no data")."]
+        }
+        let reading: String
+        switch reliability {
+        case .reliable: reading = "Reliable: the panel largely agreed."
+        case .tentative: reading = "Tentative: agreement good enough only for tentative conclusions."
+        case .unreliable: reading = "Unreliable: the panel's scores differed a lot, so moderation carried weight here."
+        }
+        return ["criterion": label, "alpha": String(format: "%.3f", value), "reading": reading]
+    }
+
+    private static func lean(_ deviation: Decimal?) -> String {
+        guard let deviation else { return "No settled answers to compare with." }
+        let size = deviation.magnitude.displayText
+        if deviation.roundedForDisplay == 0 { return "Scores in line with the moderated scores." }
+        return deviation > 0
+            ? "Scores \(size) above the moderated score." : "Scores \(size) below the moderated score."
+    }
+
+    static func signed(_ value: Decimal) -> String {
+        value.roundedForDisplay > 0 ? "+" + value.displayText : value.displayText
+    }
+
+    static func summary(_ report: TenderReport, names: [String: String]) -> String {
+        let ranking = report.ranking
+        guard let first = ranking.ranked.first else {
+            return "No bid is ranked: every bid failed at least one minimum score or gave no usable price."
+        }
+        let leaders = ranking.leaders
+        let described = leaders.map { "\(names[$0] ?? $0) (\($0))" }
+        if report.isProvisional {
+            return "As things stand, \(Wording.list(described)) \(leaders.count > 1 ? "are level" : "leads") with "
+                + "\(first.total.displayText) marks, but this ranking is provisional and does not show who has won."
+        }
+        if leaders.count > 1 {
+            return "\(Wording.list(described)) are tied for first place with \(first.total.displayText) marks out of "
+                + "\(report.criteria.totalWeight.jsonText). The tie is not broken by the software: the commissioners must decide."
+        }
+        var text = "\(Wording.list(described)) ranks first with \(first.total.displayText) marks out of "
+            + "\(report.criteria.totalWeight.jsonText)"
+        if let second = ranking.ranked.dropFirst().first {
+            text += ", \((first.total - second.total).displayText) ahead of \(second.bidder) (\(second.submission))"
+        }
+        return text + "."
+    }
+
+    private static func counts(_ report: TenderReport) -> String {
+        let ranking = report.ranking
+        var text = "\(report.submissions.count) bid(s) received; \(ranking.ranked.count) ranked"
+        if !ranking.failed.isEmpty { text += "; \(ranking.failed.count) not ranked (see below)" }
+        return text + ". \(report.panel.members.count) panel members scored them."
+    }
+
+    static func scaleText(_ criteria: Criteria) -> String {
+        let scale = criteria.scale
+        let labels = scale.levels.map { "\($0.value) \($0.label)" }.joined(separator: ", ")
+        return "Each answer was scored from \(scale.min) to \(scale.max) (\(labels)). A criterion earns its weight "
+            + "times (score − \(scale.min)) ÷ \(scale.max - scale.min): a criterion weighted 10 and scored 4 earns "
+            + "\((Decimal(10) * Decimal(4 - scale.min) / Decimal(scale.max - scale.min)).displayText) marks. A bid that "
+            + "scores below a criterion's minimum is not ranked."
+    }
+
+    static func priceText(_ criteria: Criteria) -> String {
+        guard let price = criteria.price else { return "Price carries no marks in this framework." }
+        let weight = price.weight.jsonText
+        switch price.formula {
+        case .lowestPrice:
+            return "Price is worth \(weight) marks: the lowest price among the ranked bids earns all \(weight), and "
+                + "any other bid earns \(weight) × lowest price ÷ its price. Prices of bids that are not ranked are not used."
+        case .relativeDifference:
+            return "Price is worth \(weight) marks: the lowest price among the ranked bids earns all \(weight), and a bid "
+                + "loses the same share of the \(weight) marks as it is dearer than the lowest (20% dearer earns 80%), "
+                + "never below 0. Prices of bids that are not ranked are not used."
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+extension SummaryContent {
+    /// The view model for `assessment-summary.mustache`.
+    func view() -> HTMLTemplates.View {
+        func bid(_ scores: BidScores, prefix: String) -> HTMLTemplates.View {
+            [
+                "heading": scores.heading, "price": scores.price, "total": scores.total,
+                "lines": scores.lines.enumerated().map { index, line -> HTMLTemplates.View in
+                    [
+                        "anchor": "\(prefix)-\(index + 1)", "title": line.title, "weight": line.weight,
+                        "score": line.score, "marks": line.marks, "explanation": line.explanation,
+                        "quotes": line.quotes.map { ["role": $0.role, "text": $0.text] as HTMLTemplates.View },
+                    ]
+                },
+            ]
+        }
+        var view: HTMLTemplates.View = [
+            "title": title, "tenderLine": tenderLine, "generatedAt": generatedAt,
+            "outcomeParagraphs": outcomeParagraphs, "hasFailure": !failureReasons.isEmpty,
+            "failureReasons": failureReasons, "warnings": warnings,
+            "framework": framework.map { ["title": $0.title, "weight": $0.weight, "threshold": $0.threshold] as HTMLTemplates.View },
+            "scaleText": scaleText, "priceText": priceText, "own": bid(own, prefix: "own"),
+            "hasComparison": !comparison.isEmpty,
+            "comparison": comparison.map { row -> HTMLTemplates.View in
+                [
+                    "title": row.title, "own": row.own, "winner": row.winner, "ownMarks": row.ownMarks,
+                    "winnerMarks": row.winnerMarks, "difference": row.difference,
+                ]
+            },
+            "comparisonSentences": comparisonSentences,
+        ]
+        if let winner { view["winner"] = bid(winner, prefix: "winner") }
+        return view
+    }
+
+    /// The same summary in Markdown (CommonMark with pipe tables). Text from bidders and panel
+    /// members is backslash-escaped where Markdown would read it as markup or HTML.
+    func markdown() -> String {
+        var out: [String] = []
+        out.append("# \(md(title))")
+        out.append("")
+        out.append(md(tenderLine))
+        out.append("")
+        out.append("Produced \(generatedAt).")
+        out.append("")
+        out.append("## Outcome")
+        out.append("")
+        for paragraph in outcomeParagraphs {
+            out.append(md(paragraph))
+            out.append("")
+        }
+        if !failureReasons.isEmpty {
+            out.append("**Why your bid was not ranked:**")
+            out.append("")
+            out.append(contentsOf: failureReasons.map { "- \(md($0))" })
+            out.append("")
+        }
+        for warning in warnings {
+            out.append("> **Note:** \(md(warning))")
+            out.append("")
+        }
+        out.append("## How bids were scored")
+        out.append("")
+        out.append("| Award criterion | Weight | Minimum score |")
+        out.append("|---|---:|---:|")
+        for row in framework {
+            out.append("| \(md(row.title)) | \(row.weight) | \(row.threshold) |")
+        }
+        out.append("")
+        out.append(md(scaleText))
+        out.append("")
+        out.append(md(priceText))
+        out.append("")
+        appendScores(own, to: &out)
+        if !comparison.isEmpty {
+            out.append("## Where your bid scored lower than the winning bid")
+            out.append("")
+            out.append("| Criterion | Your score | Winning score | Your marks | Winning marks | Difference |")
+            out.append("|---|---:|---:|---:|---:|---:|")
+            for row in comparison {
+                out.append(
+                    "| \(md(row.title)) | \(row.own) | \(row.winner) | \(row.ownMarks) | \(row.winnerMarks) | \(row.difference) |")
+            }
+            out.append("")
+            out.append(contentsOf: comparisonSentences.map { "- \(md($0))" })
+            out.append("")
+        }
+        if let winner { appendScores(winner, to: &out) }
+        return out.joined(separator: "\n")
+    }
+
+    private func appendScores(_ scores: BidScores, to out: inout [String]) {
+        out.append("## \(md(scores.heading))")
+        out.append("")
+        for line in scores.lines {
+            out.append("### \(md(line.title)) (weight \(line.weight))")
+            out.append("")
+            out.append("Score: **\(md(line.score))**, earning \(line.marks) marks.")
+            out.append("")
+            out.append(md(line.explanation))
+            out.append("")
+            for quote in line.quotes {
+                out.append("> \(md(quote.text))")
+                out.append(">")
+                out.append("> — \(md(quote.role))")
+                out.append("")
+            }
+        }
+        out.append(md(scores.price))
+        out.append("")
+        out.append("**\(md(scores.total))**")
+        out.append("")
+    }
+
+    /// Escapes what CommonMark would take as markup: emphasis, code, links, HTML, table pipes.
+    private func md(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>|".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        if out.hasPrefix("#") || out.hasPrefix("-") || out.hasPrefix("+") { out = "\\" + out }
+        return out.replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// A JSON value that keeps its keys in the order they were given, so that golden files and
+/// diffs between two runs stay stable, and that writes numbers from their exact decimal text.
+///
+/// `JSONEncoder` would turn a `Decimal` into a `Double` on the way out on some platforms and
+/// sorts keys only alphabetically; the ranking JSON needs neither.
+enum JSONValue: Sendable, Hashable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    /// The number's text, already valid JSON (see ``number(_:)-swift.type.method``).
+    case numberText(String)
+    case bool(Bool)
+    case null
+
+    static func number(_ value: Decimal) -> JSONValue { .numberText(value.jsonText) }
+    static func number(_ value: Int) -> JSONValue { .numberText(String(value)) }
+    static func number(_ value: Decimal?) -> JSONValue { value.map { .number($0) } ?? .null }
+    static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+
+    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialised() == rhs.serialised() }
+    func hash(into hasher: inout Hasher) { hasher.combine(serialised()) }
+
+    /// Pretty-printed with two-space indents and a final newline.
+    func serialised() -> String {
+        var out = ""
+        write(to: &out, indent: 0)
+        out += "\n"
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let close = String(repeating: "  ", count: indent)
+        switch self {
+        case let .object(members):
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                out += pad + Self.quoted(key) + ": "
+                value.write(to: &out, indent: indent + 1)
+                out += index == members.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "}"
+        case let .array(values):
+            if values.isEmpty {
+                out += "[]"
+                return
+            }
+            if values.allSatisfy(\.isScalar) {
+                var line = "["
+                for (index, value) in values.enumerated() {
+                    if index > 0 { line += ", " }
+                    value.write(to: &line, indent: indent + 1)
+                }
+                out += line + "]"
+                return
+            }
+            out += "[\n"
+            for (index, value) in values.enumerated() {
+                out += pad
+                value.write(to: &out, indent: indent + 1)
+                out += index == values.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "]"
+        case let .string(text):
+            out += Self.quoted(text)
+        case let .numberText(text):
+            out += text
+        case let .bool(flag):
+            out += flag ? "true" : "false"
+        case .null:
+            out += "null"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .object, .array: false
+        default: true
+        }
+    }
+
+    /// RFC 8259 string escaping; U+2028 and U+2029 are escaped too, for readers that treat the
+    /// text as JavaScript.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16, uppercase: false)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import TenderModel
+import TenderScoring
+
+/// Plain words shared by every human-readable format, so a table, a web page and a summary
+/// never describe the same thing differently.
+enum Wording {
+    /// `expert by experience`, `carer`...
+    static func role(_ role: PanelRole) -> String {
+        switch role {
+        case .commissioner: "commissioner"
+        case .expertByExperience: "expert by experience"
+        case .carer: "carer"
+        case .practitioner: "practitioner"
+        case .finance: "finance lead"
+        case .independent: "independent member"
+        }
+    }
+
+    /// `An expert by experience`, `A carer`: how a summary attributes a rationale without a name.
+    static func roleWithArticle(_ role: PanelRole) -> String {
+        let word = Self.role(role)
+        let article = word.first.map { "aeiou".contains($0) } == true ? "An" : "A"
+        return "\(article) \(word)"
+    }
+
+    /// How an item's moderated score was reached, for people.
+    static func method(_ method: ModerationMethod) -> String {
+        switch method {
+        case .consensus: "agreed in moderation"
+        case .median: "middle of the panel's scores"
+        case let .pending(reason): "not settled yet: \(reason)"
+        }
+    }
+
+    /// The criterion's title, or its id when the framework has no such criterion.
+    static func title(_ criterion: String, in criteria: Criteria) -> String {
+        criteria.criterion(criterion)?.title ?? criterion
+    }
+
+    /// Every id in a list, in words: `BID-001`, `BID-001 and BID-002`, `A, B and C`.
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "")
+        }
+    }
+
+    /// `2026-11-02T09:00:00Z`: what OCDS and machine-readable outputs carry.
+    static func isoDateTime(_ date: Date) -> String {
+        let parts = utcComponents(date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+            parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    }
+
+    /// `2 November 2026, 09:00 UTC`: what people read; never depends on the machine's locale.
+    static func humanDateTime(_ date: Date) -> String {
+        let parts = utcComponents(date)
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
+        let month = (parts.month ?? 1) - 1
+        let name = months.indices.contains(month) ? months[month] : ""
+        return "\(parts.day ?? 0) \(name) \(parts.year ?? 0), "
+            + String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0) + " UTC"
+    }
+
+    private static func utcComponents(_ date: Date) -> DateComponents {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? calendar.timeZone
+        return calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+    }
+
+    /// The rank as tables print it: `1`, or `1=` when tied.
+    static func rank(_ entry: RankedSubmission) -> String { entry.isTied ? "\(entry.rank)=" : "\(entry.rank)" }
+
+    /// A failed bid's reasons with criterion ids replaced by titles, for people.
+    static func reason(_ reason: FailedSubmission.Reason, in criteria: Criteria) -> String {
+        switch reason {
+        case let .belowThreshold(failure):
+            "\(title(failure.criterion, in: criteria)): scored \(failure.moderated.scoreText), below the "
+                + "minimum of \(failure.threshold) a bid must reach"
+        default:
+            reason.description
+        }
+    }
+
+    /// Plain words for one weight's sensitivity.
+    static func sensitivity(_ weight: WeightSensitivity, criteria: Criteria, names: [String: String]) -> String {
+        let part: String
+        switch weight.part {
+        case let .criterion(id): part = "\(title(id, in: criteria)) (weight \(weight.weight.jsonText))"
+        case .price: part = "Price (weight \(weight.weight.jsonText))"
+        }
+        switch weight.outcome {
+        case let .leaderChanges(change):
+            let who = list(change.newLeaders.map { id in names[id].map { "\($0) (\(id))" } ?? id })
+            let moved = change.change.magnitude
+            if moved == 0 {
+                let way = change.direction == .up ? "raising" : "lowering"
+                return "\(part): the lead rests on quality alone; \(way) this weight at all would put \(who) first."
+            }
+            let way = change.direction == .up ? "rose" : "fell"
+            return "\(part): if it \(way) by \(moved.displayText) marks, to \(change.newWeight.displayText), "
+                + "\(who) would draw level and then rank first."
+        case .noChange:
+            return "\(part): no weight between 0 and \(weight.total.jsonText) would change who ranks first."
+        case let .notApplicable(reason):
+            return "\(part): not tested, because \(reason)."
+        }
+    }
+}
