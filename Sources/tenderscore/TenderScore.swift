@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderExport
 import TenderStore
 
 /// The `tenderscore` command. Exit codes are fixed by SPEC.md: 0 success, 1 a refusal or invalid
@@ -11,7 +12,8 @@ struct TenderScore: ParsableCommand {
         abstract: "Score tenders for social care services, fairly and on the record.",
         subcommands: [
             ValidateCommand.self, InitCommand.self, PanelCommand.self, SubmissionsCommand.self, ScoresCommand.self,
-            ModerateCommand.self, AgreementCommand.self, FinaliseCommand.self, AuditCommand.self, DemoCommand.self,
+            PackCommand.self, ModerateCommand.self, AgreementCommand.self, RankCommand.self, SummariesCommand.self,
+            FinaliseCommand.self, AuditCommand.self, DemoCommand.self,
         ])
 
     static func main() {
@@ -20,6 +22,9 @@ struct TenderScore: ParsableCommand {
             try command.run()
         } catch let refusal as Refusal {
             Terminal.error("tenderscore: " + refusal.message)
+            Foundation.exit(1)
+        } catch let error as ExportError {
+            Terminal.error("tenderscore: " + error.message)
             Foundation.exit(1)
         } catch let error as StoreError {
             Terminal.error("tenderscore: " + error.message)

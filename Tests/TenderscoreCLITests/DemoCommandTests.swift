@@ -12,6 +12,8 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("Agreed BID-005 working-together: 1"))
         #expect(result.stdout.contains("Tender TND-2026-014 is final."))
         #expect(result.stdout.contains("Intact: 221 events"))
+        #expect(result.stdout.contains("1     BID-001  Westfield Voices Co-operative Ltd"))
+        #expect(result.stdout.contains("Wrote 14 files to"))
     }
 
     @Test("the demo finds Samples/ from the binary when run elsewhere")

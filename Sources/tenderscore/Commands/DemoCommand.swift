@@ -69,12 +69,25 @@ struct DemoCommand: ParsableCommand {
         Self.heading("5. How far the panel agreed")
         try Self.run(AgreementCommand.self, common)
 
-        Self.heading("6. Finalise and check the record")
+        Self.heading("6. The ranking")
+        try Self.run(RankCommand.self, common)
+
+        Self.heading("7. Finalise, publish and check the record")
         try Self.run(FinaliseCommand.self, ["--reason", "Panel sign-off meeting"] + common)
+        let outputs = workFolder + "/outputs"
+        try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
+        try Self.run(RankCommand.self, ["--format", "html", "--output", outputs + "/report.html"] + common)
+        try Self.run(RankCommand.self, ["--format", "json", "--output", outputs + "/ranking.json"] + common)
+        try Self.run(RankCommand.self, ["--format", "csv", "--output", outputs + "/ranking.csv"] + common)
+        try Self.run(
+            RankCommand.self,
+            ["--format", "ocds", "--buyer-name", "Westfield Council", "--output", outputs + "/award-ocds.json"] + common)
+        try Self.run(SummariesCommand.self, ["--output", outputs + "/summaries"] + common)
+        try Self.run(PackCommand.self, ["--panelist", "p-amira", "--output", outputs + "/pack-p-amira"] + common)
         try Self.run(AuditCommand.Verify.self, common)
 
         Terminal.print()
-        Terminal.print("Everything is in \(workFolder): the store is tender.sqlite.")
+        Terminal.print("Everything is in \(workFolder): the store is tender.sqlite, the report and summaries are in outputs/.")
         Terminal.print("Try: tenderscore audit log --store \(store) --submission BID-005")
     }
 

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import TenderExport
+
+/// `tenderscore summaries`: one assessment summary per bidder, for the award letters.
+struct SummariesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "summaries",
+        abstract: "Write one assessment summary per bidder (HTML and Markdown).",
+        discussion: """
+            As the Procurement Act 2023 asks (Procurement Regulations 2024, regulation 31): the award \
+            criteria and weights, the bidder's score on each with the panel's reasons, the total, and \
+            for an unsuccessful bidder the same for the winning bid. Needs a final ranking.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The folder to write the summaries to (created if missing).")
+    var output: String
+
+    func run() throws {
+        let tender = try OpenTender(store, readOnly: true)
+        try tender.requireIndependenceRespected(actor: store.actingPerson, doing: "see the assessment summaries")
+        let report = try ReportBuilder.report(tender, provisional: false)
+        let summaries = try AssessmentSummary.all(for: report)
+        let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output))
+        for summary in summaries {
+            let outcome: String
+            switch summary.outcome {
+            case .successful: outcome = "successful"
+            case .unsuccessful: outcome = "unsuccessful"
+            case .notRanked: outcome = "not ranked (below a minimum score, or no usable price)"
+            }
+            Terminal.print("\(summary.submission) \(summary.bidder): \(outcome)")
+        }
+        Terminal.print("Wrote \(files.count) files to \(output)")
+    }
+}
