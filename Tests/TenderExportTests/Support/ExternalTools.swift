@@ -19,7 +19,6 @@ enum ExternalTools {
             SampleTender.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
                 "shared/testdata/ocds/standard-1__1__5.zip"
             ).path,
-            "/work/shared/testdata/ocds/standard-1__1__5.zip",
         ].compactMap { $0 }
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
