@@ -108,6 +108,17 @@ struct PanelWorkflowTests {
         #expect(try tender.run(["moderate", "list"], as: "p-amira").status == 0)
     }
 
+    @Test("a member may hand in only their own sheet")
+    func ownSheetOnly() throws {
+        let tender = try SampleTender.withBids()
+        let before = try tender.head()
+        let outcome = try tender.run(["scores", "import", tender.sample("scoresheets/p-amira.xml")], as: "p-tom")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("p-tom may hand in only their own scoresheet"))
+        #expect(try tender.head() == before)
+        try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/p-tom.xml")], as: "p-tom")
+    }
+
     @Test("moderation opens only when every member who may score an item has done so")
     func moderationWaits() throws {
         let tender = try SampleTender.withBids()

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TenderModel
 import TenderStore
+import TenderXML
 
 struct ScoresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -64,8 +65,20 @@ struct ScoresCommand: ParsableCommand {
 
         func run() throws {
             let record = try TenderRecord.open(at: store.storePath)
+            try requireOwnSheet(record)
             let report = try record.importScores(file: file, actor: store.actingPerson, reason: reason)
             ImportOutput.print(report, what: "scoresheet")
+        }
+
+        /// A panel member acting as themselves may hand in only their own sheet; a commissioner or
+        /// clerk (not on the panel) imports sheets on members' behalf.
+        private func requireOwnSheet(_ record: TenderRecord) throws {
+            let actor = store.actingPerson
+            guard let panel = try record.panel(), panel.member(actor) != nil,
+                let loaded = try? DocumentLoader().load(path: file),
+                case .scoresheet(let sheet) = loaded.document, !sheet.panelist.isEmpty, sheet.panelist != actor
+            else { return }
+            throw Refusal("\(actor) may hand in only their own scoresheet; \(file) is \(sheet.panelist)'s")
         }
     }
 }
