@@ -42,6 +42,7 @@ let package = Package(
                 "TenderModel",
                 "TenderXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -62,7 +63,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"]),
+        .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
         .testTarget(
             name: "TenderStoreTests",
@@ -80,3 +81,31 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Benchmarks, the corpus generator and the fuzz targets build only when asked, so that an
+// ordinary build stays short (see Benchmarks/README.md):
+//   TENDERSCORE_BENCHMARKS=1 swift package --scratch-path .build-bench benchmark
+//   TENDERSCORE_BENCHMARKS=1 swift build -c release --scratch-path .build-bench --product tenderscore-corpus
+//   TENDERSCORE_FUZZ=1 Benchmarks/Fuzz/run.sh
+if Context.environment["TENDERSCORE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]))
+    package.targets += [
+        .executableTarget(
+            name: "TenderBenchmarks",
+            dependencies: [
+                "TenderModel", "TenderXML", "TenderScoring", "TenderStore",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TenderBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(name: "tenderscore-corpus", path: "Benchmarks/Corpus"),
+    ]
+}
+if Context.environment["TENDERSCORE_FUZZ"] != nil {
+    package.targets += [
+        .executableTarget(name: "FuzzDocumentLoader", dependencies: ["TenderXML"], path: "Benchmarks/Fuzz/DocumentLoader"),
+        .executableTarget(name: "FuzzScoresheetCSV", dependencies: ["TenderXML"], path: "Benchmarks/Fuzz/ScoresheetCSV"),
+    ]
+}

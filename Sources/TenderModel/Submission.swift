@@ -54,7 +54,25 @@ public struct Response: Sendable, Hashable {
 
     /// Words as a reader counts them: runs of non-whitespace across all paragraphs.
     public var wordCount: Int {
-        paragraphs.reduce(0) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        paragraphs.reduce(0) { $0 + Self.words(in: $1) }
+    }
+
+    /// Words are runs of anything but Unicode White_Space, counted scalar by scalar (grapheme
+    /// breaking made counting the slowest check of a long bid).
+    private static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let space =
+                scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if space {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 }
 

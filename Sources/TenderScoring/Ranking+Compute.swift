@@ -43,16 +43,41 @@ extension Ranking {
             return (bid, price, bid.quality + (price?.points ?? 0))
         }
         let keys = scored.map { (total: ScorePrecision.comparable($0.total), quality: ScorePrecision.comparable($0.bid.quality)) }
+        // Sorted by total, then quality, both descending: a bid's rank is one more than the
+        // number of bids strictly above it, which is where its run of equal keys starts. (Every
+        // pair was compared before: fine for a local tender, hours for thousands of bids ranked
+        // again for each bid removed in the sensitivity report.)
+        let order = keys.indices.sorted { keys[$0].total != keys[$1].total ? keys[$0].total > keys[$1].total : keys[$0].quality > keys[$1].quality }
+        var rankOf = Array(repeating: 0, count: keys.count)
+        var tiedAt = Array(repeating: false, count: keys.count)
+        var separatedAt = Array(repeating: false, count: keys.count)
+        var position = 0
+        while position < order.count {
+            var end = position
+            while end + 1 < order.count, keys[order[end + 1]] == keys[order[position]] { end += 1 }
+            for member in order[position...end] {
+                rankOf[member] = position + 1
+                tiedAt[member] = end > position
+            }
+            position = end + 1
+        }
+        // Separated by quality: another bid has the same total but a different quality, that is
+        // the run of equal totals holds more than one quality.
+        position = 0
+        while position < order.count {
+            var end = position
+            while end + 1 < order.count, keys[order[end + 1]].total == keys[order[position]].total { end += 1 }
+            let mixed = order[position...end].contains { keys[$0].quality != keys[order[position]].quality }
+            for member in order[position...end] { separatedAt[member] = mixed }
+            position = end + 1
+        }
         var ranked: [RankedSubmission] = []
         for (index, entry) in scored.enumerated() {
-            let key = keys[index]
-            let others = keys.indices.filter { $0 != index }.map { keys[$0] }
-            let above = others.filter { $0.total > key.total || ($0.total == key.total && $0.quality > key.quality) }
             ranked.append(
                 RankedSubmission(
-                    submission: entry.bid.submission.id, bidder: entry.bid.submission.bidder.name, rank: above.count + 1,
-                    isTied: others.contains { $0 == key },
-                    separatedByQuality: others.contains { $0.total == key.total && $0.quality != key.quality },
+                    submission: entry.bid.submission.id, bidder: entry.bid.submission.bidder.name, rank: rankOf[index],
+                    isTied: tiedAt[index],
+                    separatedByQuality: separatedAt[index],
                     criteria: entry.bid.criteria, quality: entry.bid.quality, price: entry.price, total: entry.total,
                     missingItems: entry.bid.missingItems, pendingWeight: entry.bid.pendingWeight))
         }

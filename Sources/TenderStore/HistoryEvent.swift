@@ -29,6 +29,10 @@ public struct HistoryEvent: Sendable, Hashable, Identifiable {
     public var id: Int { sequence }
 
     init(_ record: EventRecord) {
+        self.init(record, meaning: try? EventInterpretation(record))
+    }
+
+    init(_ record: EventRecord, meaning: EventInterpretation?) {
         sequence = Int(record.sequence)
         timestamp = record.recordedAt
         recordedAt = Timestamp.date(record.recordedAt) ?? Date(timeIntervalSince1970: 0)
@@ -38,7 +42,7 @@ public struct HistoryEvent: Sendable, Hashable, Identifiable {
         reason = record.reason
         previousHash = record.previousHash
         hash = record.hash
-        if let meaning = try? EventInterpretation(record) {
+        if let meaning {
             amends = meaning.amends.map(Int.init)
             submissions = meaning.submissions
             members = meaning.members

@@ -41,6 +41,15 @@ extension TenderRecord {
         try read { db in try ProjectionReader.submissions(db).map(\.submission) }
     }
 
+    /// Every bid on record, in id order; without `includingResponses`, each without its answers,
+    /// registration and locality: what scoring and ranking need. Those are read from the
+    /// submissions table's own columns rather than by decoding every bid's JSON, which for a
+    /// national framework runs to hundreds of megabytes of answers.
+    public func submissions(includingResponses: Bool) throws(StoreError) -> [Submission] {
+        guard !includingResponses else { return try submissions() }
+        return try read { db in try ProjectionReader.submissionsForScoring(db) }
+    }
+
     /// The bytes of a bid exactly as received (the last replacement, if it was replaced), with
     /// the file name it came in and their SHA-256; nil when there is no such bid.
     public func originalDocument(ofSubmission id: String) throws(StoreError) -> ReceivedDocument? {

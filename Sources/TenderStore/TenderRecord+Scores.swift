@@ -100,10 +100,10 @@ extension TenderRecord {
                     panelist: score.panelist, submission: score.submission, criterion: score.criterion, value: score.value,
                     rationale: score.rationale.trimmingWhitespace, sheet: reference, amends: earlier?.sequence,
                     previous: earlier.map { ScorePayload.Previous(value: $0.score.value, rationale: $0.score.rationale) })
-                let record = try EventLog.append(
+                let (record, event) = try EventLog.appendEvent(
                     db, kind: earlier == nil ? .scoreGiven : .scoreChanged, payload: payload, actor: actor,
                     reason: earlier == nil ? nil : reason, at: time)
-                events.append(HistoryEvent(record))
+                events.append(event)
                 try checkpoint(.appended(sequence: Int(record.sequence), kind: EventKind(rawValue: record.kind)))
             }
             let head = try events.last?.hash ?? EventLog.last(db)?.hash ?? ""

@@ -4,13 +4,31 @@
 /// element. Because elements are visited in document order, a cursor per line finds each start
 /// tag after the previous one on the same line.
 struct ColumnLocator {
-    private var lines: [ArraySlice<UInt8>]
+    private let utf8: [UInt8]
+    /// Where each line starts in `utf8`; kept as offsets, since a long bid has thousands of lines.
+    private let lineStarts: [Int]
     private var cursors: [Int: Int] = [:]
+    /// The lines before `utf8` began: a bulk file is located one window of lines at a time.
+    private let lineOffset: Int
 
     /// - Parameter utf8: the document as UTF-8 (see ``TextDecoding``); other single-byte
     ///   encodings still locate ASCII names correctly.
-    init(utf8: [UInt8]) {
-        lines = utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    init(utf8: [UInt8], firstLine: Int = 1) {
+        self.utf8 = utf8
+        var starts = [0]
+        utf8.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+        }
+        lineStarts = starts
+        lineOffset = firstLine - 1
+    }
+
+    private var lineCount: Int { lineStarts.count }
+
+    private func line(_ number: Int) -> ArraySlice<UInt8> {
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] - 1 : utf8.count
+        return utf8[start..<end]
     }
 
     /// The 1-based column of `<qualifiedName` on `line` or, for a start tag whose attributes run
@@ -18,8 +36,8 @@ struct ColumnLocator {
     mutating func column(ofStartTag qualifiedName: String, line: Int) -> Int {
         let needle = [UInt8(ascii: "<")] + Array(qualifiedName.utf8)
         var candidate = line
-        while candidate >= 1, candidate >= line - 50, candidate <= lines.count {
-            let bytes = lines[candidate - 1]
+        while candidate > lineOffset, candidate >= line - 50, candidate - lineOffset <= lineCount {
+            let bytes = self.line(candidate - lineOffset)
             let from = cursors[candidate] ?? bytes.startIndex
             if let found = Self.find(needle, in: bytes, from: from) {
                 cursors[candidate] = found + needle.count

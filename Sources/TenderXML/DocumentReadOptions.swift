@@ -4,9 +4,17 @@ public struct DocumentReadOptions: Sendable, Hashable {
     /// could exhaust memory. `--max-document-bytes` changes it.
     public static let defaultMaxDocumentBytes = 16 * 1024 * 1024
 
-    public var maxDocumentBytes: Int
+    /// 4 GiB: a bulk `<submissions>` file is streamed bid by bid, so its size costs time, not
+    /// memory; the cap only stops a file (or a device) that never ends. Each bid inside it still
+    /// obeys ``maxDocumentBytes``. `--max-bulk-bytes` changes it.
+    public static let defaultMaxBulkBytes = 4 * 1024 * 1024 * 1024
 
-    public init(maxDocumentBytes: Int = Self.defaultMaxDocumentBytes) {
+    public var maxDocumentBytes: Int
+    /// The cap on a whole bulk file, which is streamed (see ``BulkSubmissionFile``).
+    public var maxBulkBytes: Int
+
+    public init(maxDocumentBytes: Int = Self.defaultMaxDocumentBytes, maxBulkBytes: Int = Self.defaultMaxBulkBytes) {
         self.maxDocumentBytes = maxDocumentBytes
+        self.maxBulkBytes = maxBulkBytes
     }
 }

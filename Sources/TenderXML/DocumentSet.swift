@@ -1,3 +1,4 @@
+import Foundation
 import TenderModel
 
 /// Several documents read together, so that each can be checked against the others: bids
@@ -8,19 +9,52 @@ public struct DocumentSet: Sendable {
     public private(set) var refused: [String: [Diagnostic]] = [:]
     /// Problems found between documents, by the file they are in.
     public private(set) var crossChecks: [String: [Diagnostic]] = [:]
+    /// Bulk `<submissions>` files, which are streamed (``BulkSubmissionFile``): what was found in
+    /// each, valid or not. Their bids are checked against the framework as they pass and are not
+    /// kept, so they are not in ``submissions``.
+    public private(set) var bulk: [String: BulkReadReport] = [:]
+    private var indexOfFile: [String: Int] = [:]
 
     public init() {}
 
     /// Loads each file; a refused file is recorded, never thrown, so every file gets checked.
+    /// Files are read in parallel, one per core; bulk files are streamed last, one at a time.
     public init(paths: [String], loader: DocumentLoader) {
-        for path in paths {
-            do {
-                loaded.append(try loader.load(path: path))
-            } catch {
+        let bulkPaths = paths.filter { !$0.lowercased().hasSuffix(".csv") && BulkSubmissionFile.isBulk(path: $0) }
+        let bulkSet = Set(bulkPaths)
+        let singlePaths = paths.filter { !bulkSet.contains($0) }
+        for (path, result) in zip(singlePaths, Self.loadInParallel(singlePaths, loader: loader)) {
+            switch result {
+            case .success(let document):
+                indexOfFile[path] = indexOfFile[path] ?? loaded.count
+                loaded.append(document)
+            case .failure(let error):
                 refused[path] = error.diagnostics
             }
         }
-        runCrossChecks()
+        let framework = criteria.count == 1 ? criteria.first : nil
+        let tender = panels.count == 1 ? panels.first?.tender : nil
+        var bulkIDs: [String] = []
+        for path in bulkPaths {
+            var found: [Diagnostic] = []
+            let report = BulkSubmissionFile(path: path, options: loader.options).read { submission in
+                if let framework { found += ImportChecks.check(submission, tender: tender, criteria: framework) }
+            }
+            bulk[path] = report
+            bulkIDs += report.submissionIDs
+            if !found.isEmpty { crossChecks[path] = found }
+        }
+        runCrossChecks(bulkSubmissionIDs: bulkIDs)
+    }
+
+    /// Loads files on every core; the results keep the order of `paths`.
+    private static func loadInParallel(_ paths: [String], loader: DocumentLoader) -> [Result<LoadedDocument, DocumentError>] {
+        let slots = ResultSlots<Result<LoadedDocument, DocumentError>>(count: paths.count)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = Result { () throws(DocumentError) -> LoadedDocument in try loader.load(path: paths[index]) }
+            slots.set(index, result)
+        }
+        return slots.results
     }
 
     public var criteria: [Criteria] {
@@ -45,9 +79,14 @@ public struct DocumentSet: Sendable {
         loaded.compactMap { if case .scoresheet(let sheet) = $0.document { sheet } else { nil } }
     }
 
+    /// The document read from `file`, if it was read and not refused (bulk files are not kept).
+    public func document(for file: String) -> LoadedDocument? {
+        indexOfFile[file].map { loaded[$0] }
+    }
+
     /// Every diagnostic of `file`: its own warnings or refusal, then what the cross-checks found.
     public func diagnostics(for file: String) -> [Diagnostic] {
-        let own = refused[file] ?? loaded.first { $0.file == file }?.warnings ?? []
+        let own = refused[file] ?? bulk[file]?.diagnostics ?? document(for: file)?.warnings ?? []
         return own + (crossChecks[file] ?? [])
     }
 
@@ -55,10 +94,11 @@ public struct DocumentSet: Sendable {
 
     /// Cross-checks run only where the context is unambiguous: exactly one framework, and for
     /// scoresheets exactly one panel too.
-    private mutating func runCrossChecks() {
+    private mutating func runCrossChecks(bulkSubmissionIDs: [String]) {
         guard criteria.count == 1, let framework = criteria.first else { return }
+        let panels = self.panels
         let tender = panels.count == 1 ? panels.first?.tender : nil
-        let submissionIDs = Set(submissions.map(\.id))
+        let submissionIDs = Set(submissions.map(\.id)).union(bulkSubmissionIDs)
         for document in loaded {
             var found: [Diagnostic] = []
             switch document.document {
@@ -74,7 +114,29 @@ public struct DocumentSet: Sendable {
             case .criteria, .panel:
                 break
             }
-            if !found.isEmpty { crossChecks[document.file] = found }
+            if !found.isEmpty { crossChecks[document.file, default: []] += found }
         }
+    }
+}
+
+/// One slot per file, filled from several threads at once.
+final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Value?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var results: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -149,7 +149,7 @@ enum SafeXMLParser {
         return local
     }
 
-    private static func copy(
+    static func copy(
         _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int
     ) -> ParsedElement {
         var attributes: [String: String] = [:]

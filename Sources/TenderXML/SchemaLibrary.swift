@@ -43,7 +43,7 @@ final class SchemaLibrary: @unchecked Sendable {
         return collector.diagnostics
     }
 
-    private func schema(for kind: DocumentKind) throws(DocumentError) -> xmlSchemaPtr {
+    func schema(for kind: DocumentKind) throws(DocumentError) -> xmlSchemaPtr {
         lock.lock()
         defer { lock.unlock() }
         if let schema = compiled[kind] { return schema }

@@ -29,6 +29,14 @@ enum EventLog {
     static func append(
         _ db: Database, kind: EventKind, payload: some Encodable, actor: String, reason: String?, at time: Date
     ) throws -> EventRecord {
+        try appendEvent(db, kind: kind, payload: payload, actor: actor, reason: reason, at: time).record
+    }
+
+    /// ``append(_:kind:payload:actor:reason:at:)``, also returning the event as callers report
+    /// it, read from the same interpretation (reading a bid's payload twice doubled an import).
+    static func appendEvent(
+        _ db: Database, kind: EventKind, payload: some Encodable, actor: String, reason: String?, at time: Date
+    ) throws -> (record: EventRecord, event: HistoryEvent) {
         let previous = try last(db)
         let sequence = (previous?.sequence ?? 0) + 1
         let previousHash = previous?.hash ?? Digest.genesis
@@ -52,10 +60,11 @@ enum EventLog {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [sequence, recordedAt, actor, kind.rawValue, payloadText, reason, previousHash, hash])
-        for row in try EventInterpretation(record).rows {
+        let meaning = try EventInterpretation(record)
+        for row in meaning.rows {
             try db.execute(sql: row.table.upsertSQL, arguments: StatementArguments(row.values))
         }
-        return record
+        return (record, HistoryEvent(record, meaning: meaning))
     }
 
     /// Keeps a document's bytes, named by their SHA-256; the same bytes are kept once.

@@ -77,6 +77,30 @@ enum ProjectionReader {
         }
     }
 
+    /// The bids without their answers, from the submissions table's columns.
+    static func submissionsForScoring(_ db: Database) throws -> [Submission] {
+        let tender = try String.fetchOne(db, sql: "SELECT tender_id FROM tender") ?? ""
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT submission_id, bidder_name, bidder_type, price_amount, price_currency, submitted_at
+                FROM submissions ORDER BY submission_id
+                """
+        ).map { row in
+            let id: String = row[0]
+            let typeText: String = row[2]
+            let submitted: String = row[5]
+            guard let type = BidderType(rawValue: typeText) else { throw PayloadError("bidder type \"\(typeText)\" is unknown") }
+            guard let date = Timestamp.date(submitted) else { throw PayloadError("submission time \"\(submitted)\" is not a time") }
+            var price: Money?
+            if let amount: String = row[3], let currency: String = row[4] {
+                price = Money(amount: try DecimalCoding.value(amount, "price"), currency: currency)
+            }
+            return Submission(
+                id: id, tender: tender, submitted: date, bidder: Bidder(name: row[1], type: type), price: price, responses: [])
+        }
+    }
+
     static func scores(_ db: Database) throws -> [ScoreRow] {
         try Row.fetchAll(
             db,

@@ -27,8 +27,10 @@ struct ValidateCommand: ParsableCommand {
         var invalid = 0
         for path in paths {
             for diagnostic in set.diagnostics(for: path) { Terminal.error(diagnostic.description) }
-            if set.isValid(path), let document = set.loaded.first(where: { $0.file == path }) {
+            if set.isValid(path), let document = set.document(for: path) {
                 Terminal.print("\(path): valid \(DocumentSummary.line(for: document.document))")
+            } else if set.isValid(path), let bulk = set.bulk[path] {
+                Terminal.print("\(path): valid bulk file of \(bulk.submissionIDs.count) submissions (streamed)")
             } else {
                 invalid += 1
             }

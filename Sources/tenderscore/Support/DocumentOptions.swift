@@ -6,13 +6,19 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "Refuse any document larger than this many bytes before parsing it.")
     var maxDocumentBytes: Int = DocumentReadOptions.defaultMaxDocumentBytes
 
+    @Option(help: "Refuse a bulk <submissions> file (streamed bid by bid) larger than this many bytes.")
+    var maxBulkBytes: Int = DocumentReadOptions.defaultMaxBulkBytes
+
     func validate() throws {
         guard maxDocumentBytes > 0 else {
             throw ValidationError("--max-document-bytes must be a positive number of bytes")
         }
+        guard maxBulkBytes > 0 else {
+            throw ValidationError("--max-bulk-bytes must be a positive number of bytes")
+        }
     }
 
     var loader: DocumentLoader {
-        DocumentLoader(options: DocumentReadOptions(maxDocumentBytes: maxDocumentBytes))
+        DocumentLoader(options: DocumentReadOptions(maxDocumentBytes: maxDocumentBytes, maxBulkBytes: maxBulkBytes))
     }
 }

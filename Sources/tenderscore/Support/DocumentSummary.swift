@@ -38,13 +38,30 @@ enum Amounts {
         var rounded = Decimal()
         var value = money.amount
         NSDecimalRound(&rounded, &value, 2, .plain)
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.numberStyle = .decimal
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        let digits = formatter.string(from: NSDecimalNumber(decimal: rounded)) ?? "\(rounded)"
+        let digits = penceFormatter.string(NSDecimalNumber(decimal: rounded)) ?? "\(rounded)"
         let symbol = money.currency == "GBP" ? "£" : money.currency == "EUR" ? "€" : money.currency + " "
         return symbol + digits
+    }
+
+    /// One formatter for every amount: making one costs more than formatting with it, and
+    /// `validate` prints a price for each of thousands of bids.
+    private static let penceFormatter = PenceFormatter()
+
+    private final class PenceFormatter: @unchecked Sendable {
+        private let lock = NSLock()
+        private let formatter = NumberFormatter()
+
+        init() {
+            formatter.locale = Locale(identifier: "en_GB")
+            formatter.numberStyle = .decimal
+            formatter.minimumFractionDigits = 2
+            formatter.maximumFractionDigits = 2
+        }
+
+        func string(_ number: NSDecimalNumber) -> String? {
+            lock.lock()
+            defer { lock.unlock() }
+            return formatter.string(from: number)
+        }
     }
 }

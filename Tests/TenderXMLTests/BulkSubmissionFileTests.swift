@@ -1,0 +1,81 @@
+import Foundation
+import TenderModel
+import TenderXML
+import Testing
+
+/// The streaming path for bulk `<submissions>` files: the same bids, the same refusals as the
+/// in-memory path, with the per-bid limit still applied.
+@Suite struct BulkSubmissionFileTests {
+    /// A bulk file made of the sample bids, written to a temporary folder.
+    static func bulkFile(_ bids: [String], name: String = "bulk.xml", prolog: String = "") throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenderscore-bulk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let body = bids.map { bid in
+            bid.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
+        }.joined(separator: "\n")
+        let text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\(prolog)<submissions xmlns=\"urn:tenderscore:submission:1\">\n\(body)\n</submissions>\n"
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func sampleBids() throws -> [String] {
+        try (1...7).map { try String(contentsOfFile: Fixture.path("Samples/bids/BID-00\($0).xml"), encoding: .utf8) }
+    }
+
+    @Test func streamsTheSameBidsAsTheInMemoryPath() throws {
+        let path = try Self.bulkFile(Self.sampleBids())
+        #expect(BulkSubmissionFile.isBulk(path: path))
+        var streamed: [Submission] = []
+        let report = BulkSubmissionFile(path: path).read { streamed.append($0) }
+        #expect(report.isValid, "\(report.diagnostics)")
+        let inMemory = try DocumentLoader().load(bytes: [UInt8](Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+        guard case .submissions(let bids) = inMemory.document else {
+            Issue.record("not read as a bulk file")
+            return
+        }
+        #expect(streamed.map(\.id) == bids.map(\.id))
+        #expect(streamed.map(\.responses) == bids.map(\.responses))
+        #expect(streamed.map(\.location) == bids.map(\.location))
+    }
+
+    @Test func refusesADuplicateIdWithBothLines() throws {
+        let bids = try Self.sampleBids()
+        let path = try Self.bulkFile([bids[0], bids[1], bids[0]])
+        let report = BulkSubmissionFile(path: path).read { _ in }
+        #expect(!report.isValid)
+        #expect(report.diagnostics.contains { $0.message.contains("is used twice") })
+    }
+
+    @Test func refusesADoctype() throws {
+        let path = try Self.bulkFile(
+            [try Self.sampleBids()[0]], prolog: "<!DOCTYPE submissions [<!ENTITY a \"b\">]>\n")
+        let report = BulkSubmissionFile(path: path).read { _ in }
+        #expect(report.diagnostics.contains { $0.message.contains("DTDs are not allowed") })
+    }
+
+    @Test func appliesThePerBidLimitToEachBid() throws {
+        let path = try Self.bulkFile(Self.sampleBids())
+        var seen = 0
+        let report = BulkSubmissionFile(path: path, options: DocumentReadOptions(maxDocumentBytes: 2048)).read { _ in
+            seen += 1
+        }
+        #expect(!report.isValid)
+        #expect(report.diagnostics.contains { $0.message.contains("over the limit") })
+    }
+
+    @Test func appliesTheBulkLimitToTheFile() throws {
+        let path = try Self.bulkFile(Self.sampleBids())
+        let report = BulkSubmissionFile(path: path, options: DocumentReadOptions(maxBulkBytes: 10_000)).read { _ in }
+        #expect(report.diagnostics.contains { $0.message.contains("--max-bulk-bytes") })
+    }
+
+    @Test func reportsSchemaErrorsWithTheirLine() throws {
+        var bids = try Self.sampleBids()
+        bids[3] = bids[3].replacingOccurrences(of: "<price currency=\"GBP\">", with: "<price currency=\"GBP\">x")
+        let path = try Self.bulkFile(bids)
+        let report = BulkSubmissionFile(path: path).read { _ in }
+        #expect(!report.isValid)
+        #expect(report.diagnostics.contains { $0.location.line > 1 && $0.message.contains("price") })
+    }
+}
