@@ -29,13 +29,34 @@ extension Evaluation {
                 formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other.leaders)
         }
 
+        // A bid's quality and thresholds never depend on the other bids; its price marks depend on
+        // them only through the lowest ranked price. So taking away a bid that does not alone set
+        // that price leaves every other total exactly as it was, and their order with it: only the
+        // bid (or bids) setting the lowest price need a full re-ranking. That keeps this linear in
+        // the number of bids instead of cubic (a national framework has thousands).
+        let setsLowest: Set<String>
+        if let lowest = ranking.lowestPrice {
+            let atLowest = ranking.ranked.filter { $0.price?.price == lowest }.map(\.submission)
+            setsLowest = atLowest.count == 1 ? Set(atLowest) : []
+        } else {
+            setsLowest = []
+        }
         var removals: [BidRemovalEffect] = []
         for removed in ranking.ranked.map(\.submission).sorted() {
-            let remaining = submissions.filter { $0.id != removed }
-            let without = try Ranking.compute(criteria: criteria, submissions: remaining, moderated: moderated, mode: mode)
-            removals.append(
-                BidRemovalEffect(
-                    removed: removed, reorderedPairs: Self.reorderedPairs(ranking, without), leadersWithout: without.leaders))
+            if setsLowest.contains(removed) {
+                let remaining = submissions.filter { $0.id != removed }
+                let without = try Ranking.compute(criteria: criteria, submissions: remaining, moderated: moderated, mode: mode)
+                removals.append(
+                    BidRemovalEffect(
+                        removed: removed, reorderedPairs: Self.reorderedPairs(ranking, without), leadersWithout: without.leaders))
+            } else {
+                let remaining = ranking.ranked.filter { $0.submission != removed }
+                let top = remaining.map(\.rank).min()
+                removals.append(
+                    BidRemovalEffect(
+                        removed: removed, reorderedPairs: [],
+                        leadersWithout: remaining.filter { $0.rank == top }.map(\.submission)))
+            }
         }
         return SensitivityReport(leaders: leaders, weights: weights, formula: formula, removals: removals)
     }

@@ -82,4 +82,36 @@ struct PropertyTests {
             }
         }
     }
+
+    /// Taking a bid away is worked out from the lowest price alone, not by re-ranking every time:
+    /// check that against the plain way, a full evaluation of the tender without that bid.
+    @Test("the effect of taking a bid away matches a full re-evaluation without it", arguments: seeds)
+    func removals(seed: UInt64) throws {
+        let tender = RandomTender(seed: seed)
+        let evaluation = try tender.evaluation()
+        let ranking = try evaluation.ranking()
+        for effect in try evaluation.sensitivity().removals {
+            var without = tender
+            without.submissions.removeAll { $0.id == effect.removed }
+            without.scores.removeAll { $0.submission == effect.removed }
+            without.consensus.removeAll { $0.submission == effect.removed }
+            without.panel.conflicts.removeAll { $0.submission == effect.removed }
+            let rankingWithout = try without.evaluation().ranking()
+            #expect(effect.leadersWithout == rankingWithout.leaders, "seed \(seed), without \(effect.removed)")
+            let order = { (ranking: Ranking) in
+                Dictionary(uniqueKeysWithValues: ranking.ranked.map { ($0.submission, $0.rank) })
+            }
+            let before = order(ranking)
+            let after = order(rankingWithout)
+            let changed = after.keys.sorted().flatMap { first in
+                after.keys.sorted().filter { $0 > first }.compactMap { second -> String? in
+                    guard let a = before[first], let b = before[second], let c = after[first], let d = after[second] else {
+                        return nil
+                    }
+                    return (a < b, a == b) == (c < d, c == d) ? nil : "\(first)/\(second)"
+                }
+            }
+            #expect(Set(effect.reorderedPairs.map { "\($0.first)/\($0.second)" }) == Set(changed), "seed \(seed)")
+        }
+    }
 }
