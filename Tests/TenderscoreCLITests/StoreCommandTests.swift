@@ -62,6 +62,18 @@ struct StoreCommandTests {
         #expect(try tender.head() == before)
     }
 
+    @Test("the size limit applies to imports too, and nothing is stored")
+    func importSizeLimit() throws {
+        let tender = try SampleTender()
+        try tender.expectSuccess(["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"])
+        try tender.expectSuccess(["panel", "import", tender.sample("panel.xml")])
+        let before = try tender.head()
+        let outcome = try tender.run(["submissions", "import", "--max-document-bytes", "2000", tender.sample("bids")])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("over the limit of 2000 bytes (--max-document-bytes)"), "\(outcome.stderr)")
+        #expect(try tender.head() == before)
+    }
+
     @Test("re-importing a bid is refused; a replacement needs --reason")
     func bidReplacement() throws {
         let tender = try SampleTender.withBids()

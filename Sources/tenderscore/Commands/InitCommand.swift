@@ -10,6 +10,8 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var documents: DocumentOptions
+
     @Option(help: "The tender's identifier, as bids name it (for example TND-2026-014).")
     var tender: String
 
@@ -21,7 +23,8 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let record = try TenderRecord.create(
-            at: store.storePath, tender: tender, criteriaFile: criteria, title: title, actor: store.actingPerson)
+            at: store.storePath, tender: tender, criteriaFile: criteria, title: title, actor: store.actingPerson,
+            documentOptions: documents.readOptions)
         let summary = try record.tender()
         let head = try record.head()
         Terminal.print("Set up tender \(summary.id) in \(store.storePath)")

@@ -12,6 +12,8 @@ struct PanelCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var documents: DocumentOptions
+
         @Option(help: "Why the panel is being replaced (needed when one is already recorded).")
         var reason: String?
 
@@ -19,7 +21,7 @@ struct PanelCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let record = try TenderRecord.open(at: store.storePath)
+            let record = try TenderRecord.open(at: store.storePath, documentOptions: documents.readOptions)
             let report = try record.importPanel(file: file, actor: store.actingPerson, reason: reason)
             ImportOutput.print(report, what: "panel")
         }

@@ -57,6 +57,8 @@ struct ScoresCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var documents: DocumentOptions
+
         @Option(help: "Why scores already given are changed.")
         var reason: String?
 
@@ -64,7 +66,7 @@ struct ScoresCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let record = try TenderRecord.open(at: store.storePath)
+            let record = try TenderRecord.open(at: store.storePath, documentOptions: documents.readOptions)
             try requireOwnSheet(record)
             let report = try record.importScores(file: file, actor: store.actingPerson, reason: reason)
             ImportOutput.print(report, what: "scoresheet")
@@ -75,7 +77,7 @@ struct ScoresCommand: ParsableCommand {
         private func requireOwnSheet(_ record: TenderRecord) throws {
             let actor = store.actingPerson
             guard let panel = try record.panel(), panel.member(actor) != nil,
-                let loaded = try? DocumentLoader().load(path: file),
+                let loaded = try? documents.loader.load(path: file),
                 case .scoresheet(let sheet) = loaded.document, !sheet.panelist.isEmpty, sheet.panelist != actor
             else { return }
             throw Refusal("\(actor) may hand in only their own scoresheet; \(file) is \(sheet.panelist)'s")

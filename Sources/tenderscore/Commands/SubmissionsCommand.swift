@@ -16,6 +16,8 @@ struct SubmissionsCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
+        @OptionGroup var documents: DocumentOptions
+
         @Flag(help: "Declare the import a replacement of bids already on record.")
         var replace = false
 
@@ -35,7 +37,7 @@ struct SubmissionsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let record = try TenderRecord.open(at: store.storePath)
+            let record = try TenderRecord.open(at: store.storePath, documentOptions: documents.readOptions)
             let report = try record.importSubmissions(
                 files: files, actor: store.actingPerson, replacementReason: replace ? reason : nil)
             ImportOutput.print(report, what: "bids")

@@ -18,7 +18,9 @@ struct DocumentOptions: ParsableArguments {
         }
     }
 
-    var loader: DocumentLoader {
-        DocumentLoader(options: DocumentReadOptions(maxDocumentBytes: maxDocumentBytes, maxBulkBytes: maxBulkBytes))
+    var readOptions: DocumentReadOptions {
+        DocumentReadOptions(maxDocumentBytes: maxDocumentBytes, maxBulkBytes: maxBulkBytes)
     }
+
+    var loader: DocumentLoader { DocumentLoader(options: readOptions) }
 }
