@@ -173,7 +173,7 @@ extension TenderRecord {
     private static func readInParallel(
         _ paths: [String], options: DocumentReadOptions
     ) -> [Result<(DocumentFile, LoadedDocument), DocumentError>] {
-        let slots = ParallelSlots<Result<(DocumentFile, LoadedDocument), DocumentError>>(count: paths.count)
+        let slots = ResultSlots<Result<(DocumentFile, LoadedDocument), DocumentError>>(count: paths.count)
         let loader = DocumentLoader(options: options)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let result = Result { () throws(DocumentError) -> (DocumentFile, LoadedDocument) in
@@ -183,27 +183,5 @@ extension TenderRecord {
             slots.set(index, result)
         }
         return slots.results
-    }
-}
-
-/// One slot per file, filled from several threads at once.
-final class ParallelSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Value?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var results: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

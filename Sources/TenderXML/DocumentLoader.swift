@@ -73,9 +73,11 @@ public struct DocumentLoader: Sendable {
             "the file is \(size) bytes, over the limit of \(options.maxDocumentBytes) bytes (--max-document-bytes)")
     }
 
-    /// Reads at most the cap plus one byte, so a file that grows, or a device that never ends,
-    /// cannot make us read more than the limit.
-    private func readBytes(path: String) throws(DocumentError) -> [UInt8] {
+    /// A file's bytes, read the way every document is read: refused when missing, a folder or
+    /// over the size cap. Reads at most the cap plus one byte, so a file that grows, or a device
+    /// that never ends, cannot make us read more than the limit. Public for callers that keep the
+    /// original bytes of what they parse (the store does), so both see the very same bytes.
+    public func readBytes(path: String) throws(DocumentError) -> [UInt8] {
         let start = SourceLocation(file: path, line: 1, column: 1)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
