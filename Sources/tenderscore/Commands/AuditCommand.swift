@@ -27,7 +27,7 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let record = try TenderRecord.open(at: store.storePath, readOnly: true)
             if try record.panel() != nil {
-                try OpenTender(store, readOnly: true).requireIndependenceRespected(
+                try OpenTender(record: record).requireIndependenceRespected(
                     actor: store.actingPerson, doing: "read the history")
             }
             let events = try record.events(submission: submission, member: member)

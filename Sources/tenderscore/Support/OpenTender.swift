@@ -15,7 +15,12 @@ struct OpenTender {
     let evaluation: Evaluation
 
     init(_ options: StoreOptions, readOnly: Bool = false) throws {
-        record = try TenderRecord.open(at: options.storePath, readOnly: readOnly)
+        try self.init(record: TenderRecord.open(at: options.storePath, readOnly: readOnly))
+    }
+
+    /// Reads everything from a store a command has already opened.
+    init(record: TenderRecord) throws {
+        self.record = record
         summary = try record.tender()
         criteria = try record.criteria()
         guard let panel = try record.panel() else {
