@@ -10,7 +10,10 @@ let package = Package(
         .library(name: "TenderXML", targets: ["TenderXML"]),
         .library(name: "TenderScoring", targets: ["TenderScoring"]),
         .library(name: "TenderStore", targets: ["TenderStore"]),
+        .library(name: "TenderSQLite", targets: ["TenderSQLite"]),
         .library(name: "TenderExport", targets: ["TenderExport"]),
+        .library(name: "TenderWorkflow", targets: ["TenderWorkflow"]),
+        .library(name: "TenderTestSupport", targets: ["TenderTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,11 +39,18 @@ let package = Package(
             resources: [.copy("Resources/Schemas")]
         ),
         .target(name: "TenderScoring", dependencies: ["TenderModel"]),
+        // The store interface and the history every backend keeps: events, their hash chain,
+        // what each means, and how the whole is verified. No database library here.
         .target(
             name: "TenderStore",
+            dependencies: ["TenderModel", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The embedded SQLite backend: the only module that sees GRDB.
+        .target(
+            name: "TenderSQLite",
             dependencies: [
+                "TenderStore",
                 "TenderModel",
-                "TenderXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -51,23 +61,43 @@ let package = Package(
             dependencies: ["TenderModel", "TenderScoring", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        // The tender's rules, once, for every front end: each use case takes the acting person
+        // and decides inside the store write it guards.
+        .target(
+            name: "TenderWorkflow",
+            dependencies: [
+                "TenderModel", "TenderXML", "TenderStore", "TenderScoring", "TenderExport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
                 "TenderModel",
                 "TenderXML",
-                "TenderScoring",
                 "TenderStore",
+                "TenderSQLite",
+                "TenderWorkflow",
                 "TenderExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // What every test target shares: the sample tender, temporary folders and stores, and
+        // the conformance suite every store backend must pass.
+        .target(
+            name: "TenderTestSupport",
+            dependencies: ["TenderModel", "TenderXML", "TenderStore", "TenderSQLite", "TenderWorkflow"],
+            path: "Tests/TenderTestSupport"
+        ),
         .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
         .testTarget(
             name: "TenderStoreTests",
-            dependencies: ["TenderStore", "TenderModel", "TenderXML", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TenderStore", "TenderSQLite", "TenderWorkflow", "TenderModel", "TenderXML", "TenderTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "TenderExportTests",
@@ -77,7 +107,7 @@ let package = Package(
             ],
             resources: [.copy("Golden")]
         ),
-        .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore"]),
+        .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,17 +22,19 @@ public struct HistoryEvent: Sendable, Hashable, Identifiable {
     public var members: [String]
     /// Plain words: "p-amira scored BID-001 on local-assets: 4".
     public var summary: String
+    /// The file name of the first document the event received (a bid, a panel, a sheet).
+    public var documentFile: String?
     public var previousHash: String
-    /// SHA-256 of this event's content and of `previousHash`: see ``TenderRecord/verify(expectHead:)``.
+    /// SHA-256 of this event's content and of `previousHash`: see ``HistoryVerifier``.
     public var hash: String
 
     public var id: Int { sequence }
 
-    init(_ record: EventRecord) {
+    package init(_ record: EventRecord) {
         self.init(record, meaning: try? EventInterpretation(record))
     }
 
-    init(_ record: EventRecord, meaning: EventInterpretation?) {
+    package init(_ record: EventRecord, meaning: EventInterpretation?) {
         sequence = Int(record.sequence)
         timestamp = record.recordedAt
         recordedAt = Timestamp.date(record.recordedAt) ?? Date(timeIntervalSince1970: 0)
@@ -47,11 +49,13 @@ public struct HistoryEvent: Sendable, Hashable, Identifiable {
             submissions = meaning.submissions
             members = meaning.members
             summary = meaning.summary
+            documentFile = meaning.documents.first?.file
         } else {
             amends = nil
             submissions = []
             members = []
             summary = "(this event's payload cannot be read; run verify)"
+            documentFile = nil
         }
     }
 }

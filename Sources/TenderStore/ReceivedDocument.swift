@@ -4,4 +4,10 @@ public struct ReceivedDocument: Sendable, Hashable {
     public var file: String
     public var sha256: String
     public var bytes: [UInt8]
+
+    public init(file: String, sha256: String, bytes: [UInt8]) {
+        self.file = file
+        self.sha256 = sha256
+        self.bytes = bytes
+    }
 }

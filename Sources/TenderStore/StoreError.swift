@@ -15,6 +15,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
         /// There is no file at the path given (opening never creates one).
         public static let storeNotFound = Code(rawValue: "store-not-found")
+        /// The store holds no tender with the id given.
+        public static let tenderNotFound = Code(rawValue: "tender-not-found")
         /// The file exists but is not a TenderScore store; it was left untouched.
         public static let notAStore = Code(rawValue: "not-a-store")
         /// The store was written by a newer version of TenderScore.
@@ -31,6 +33,10 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let reasonRequired = Code(rawValue: "reason-required")
         /// A step was asked for before the steps it depends on (scores before the panel...).
         public static let notReady = Code(rawValue: "not-ready")
+        /// The acting person may not do this (an auditor changing something, a member handing in
+        /// another's sheet, a conflicted member moderating that bid, a member reading others'
+        /// scores before scoring independently).
+        public static let forbidden = Code(rawValue: "forbidden")
         /// The tender was finalised; nothing more may change.
         public static let finalised = Code(rawValue: "finalised")
         /// Another TenderScore command held the store for too long; trying again is safe.

@@ -12,4 +12,17 @@ public struct TenderSummary: Sendable, Hashable {
     public var finalisation: Finalisation?
 
     public var isFinalised: Bool { finalisation != nil }
+
+    public init(
+        id: String, title: String, criteriaID: String, criteriaVersion: String, criteriaSHA256: String, createdAt: Date,
+        finalisation: Finalisation?
+    ) {
+        self.id = id
+        self.title = title
+        self.criteriaID = criteriaID
+        self.criteriaVersion = criteriaVersion
+        self.criteriaSHA256 = criteriaSHA256
+        self.createdAt = createdAt
+        self.finalisation = finalisation
+    }
 }

@@ -1,4 +1,4 @@
-/// What ``TenderRecord/verify(expectHead:)`` found.
+/// What ``HistoryVerifier`` found.
 public struct Verification: Sendable, Hashable {
     /// How many events the history holds.
     public var eventCount: Int

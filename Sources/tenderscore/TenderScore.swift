@@ -6,7 +6,7 @@ import TenderStore
 /// The `tenderscore` command. Exit codes are fixed by SPEC.md: 0 success, 1 a refusal or invalid
 /// input, 2 a usage error (argument-parser's own default for usage errors is 64).
 @main
-struct TenderScore: ParsableCommand {
+struct TenderScore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tenderscore",
         abstract: "Score tenders for social care services, fairly and on the record.",
@@ -16,10 +16,14 @@ struct TenderScore: ParsableCommand {
             FinaliseCommand.self, AuditCommand.self, DemoCommand.self,
         ])
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let refusal as Refusal {
             Terminal.error("tenderscore: " + refusal.message)
             Foundation.exit(1)

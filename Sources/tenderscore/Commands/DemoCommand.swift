@@ -1,14 +1,17 @@
 import ArgumentParser
 import CSV
 import Foundation
+import TenderExport
 import TenderModel
+import TenderSQLite
+import TenderWorkflow
 import TenderXML
 
 /// `tenderscore demo`: the whole flow on the sample tender in Samples/, in a temporary store.
 ///
-/// The demo runs the same commands a commissioner would, in order, so what it prints is what
-/// each command prints.
-struct DemoCommand: ParsableCommand {
+/// The demo calls the same workflow use cases the commands call, in the order a commissioner
+/// would, and prints what each command prints.
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Run the sample tender in Samples/ from start to finish in a temporary store.")
 
@@ -21,13 +24,14 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Where to write the store and the outputs (default: a new temporary folder).")
     var output: String?
 
-    func run() throws {
+    func run() async throws {
         let samplesFolder = try samples ?? SampleLocation.find("Samples")
         let criteriaFile = try criteria ?? SampleLocation.find("Criteria") + "/coproduction-commissioning.xml"
         let workFolder = try output ?? Self.temporaryFolder()
         try FileManager.default.createDirectory(atPath: workFolder, withIntermediateDirectories: true)
-        let store = workFolder + "/tender.sqlite"
-        let common = ["--store", store, "--as", "demo"]
+        let storePath = workFolder + "/tender.sqlite"
+        let commissioner = try ActingPerson("demo")
+        let options = DocumentReadOptions()
 
         Terminal.print("TenderScore demo: the sample tender in \(samplesFolder)")
         Terminal.print("Working in \(workFolder)")
@@ -43,64 +47,88 @@ struct DemoCommand: ParsableCommand {
         }
 
         Self.heading("2. Set up the tender, its panel and the bids received")
-        try Self.run(InitCommand.self, ["--tender", panel.tender, "--criteria", criteriaFile, "--title", "Westfield Community Connections"] + common)
-        try Self.run(PanelCommand.Import.self, [samplesFolder + "/panel.xml"] + common)
-        try Self.run(SubmissionsCommand.Import.self, [samplesFolder + "/bids"] + common)
+        let tender = try await Tender.create(
+            in: try SQLiteStorage.new(at: storePath), tender: panel.tender,
+            criteria: try DocumentFile.read(criteriaFile, options: options), title: "Westfield Community Connections",
+            by: commissioner)
+        Terminal.print("Set up tender \(tender.id) in \(storePath)")
+        ImportOutput.print(
+            try await tender.importPanel(try DocumentFile.read(samplesFolder + "/panel.xml", options: options), by: commissioner),
+            what: "panel")
+        let bids = try DocumentFiles.expand([samplesFolder + "/bids"], extensions: ["xml"]).map {
+            try DocumentFile.read($0, options: options)
+        }
+        ImportOutput.print(try await tender.importSubmissions(bids, by: commissioner), what: "bids")
 
         Self.heading("3. Each panel member's independent scores")
-        let sheets = DocumentFiles.expand([samplesFolder + "/scoresheets"])
-        for sheet in sheets {
-            try Self.run(ScoresCommand.Import.self, [sheet] + common)
+        for sheet in DocumentFiles.expand([samplesFolder + "/scoresheets"]) {
+            ImportOutput.print(
+                try await tender.importScores(try DocumentFile.read(sheet, options: options), by: commissioner),
+                what: "scoresheet")
         }
 
         Self.heading("4. Moderation: the items where members disagree")
         let decisions = try ModerationMinutes.read(samplesFolder + "/moderation.tsv")
         Terminal.print("Every member's score and rationale side by side, as the panel saw them:")
         Terminal.print()
-        try Self.run(ModerateCommand.List.self, common)
+        ModerateCommand.List.print(try await tender.moderationList(for: commissioner), all: false)
         Terminal.print("The panel's decisions (Samples/moderation.tsv):")
         for decision in decisions {
-            var arguments = [decision.submission, decision.criterion, decision.score, "--rationale", decision.rationale] + common
-            if !decision.attendees.isEmpty { arguments += ["--attendees", decision.attendees] }
-            if !decision.dissent.isEmpty { arguments += ["--dissent", decision.dissent] }
-            try Self.run(ModerateCommand.Agree.self, arguments)
+            guard let value = Int(decision.score) else {
+                throw Refusal("moderation.tsv: \(decision.score) is not a whole-number score")
+            }
+            let consensus = try await tender.agree(
+                submission: decision.submission, criterion: decision.criterion, value: value,
+                rationale: decision.rationale, attendees: ModerateCommand.Agree.ids(decision.attendees),
+                dissenters: ModerateCommand.Agree.ids(decision.dissent), by: commissioner)
+            Terminal.print("Agreed \(consensus.submission) \(consensus.criterion): \(consensus.value)")
         }
 
         Self.heading("5. How far the panel agreed")
-        try Self.run(AgreementCommand.self, common)
+        Terminal.print(try OutputFormat.table.render(agreement: try await tender.view(for: commissioner, doing: nil)))
 
         Self.heading("6. The ranking")
-        try Self.run(RankCommand.self, common)
+        Terminal.print(
+            try OutputFormat.table.render(
+                try await tender.view(for: commissioner, doing: nil, .responses).report(provisional: false)))
 
         Self.heading("7. Finalise, publish and check the record")
-        try Self.run(FinaliseCommand.self, ["--reason", "Panel sign-off meeting"] + common)
+        let head = try await tender.finalise(reason: "Panel sign-off meeting", by: commissioner)
+        Terminal.print("Tender \(tender.id) is final. Head of the history: \(head)")
         let outputs = workFolder + "/outputs"
         try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
-        try Self.run(RankCommand.self, ["--format", "html", "--output", outputs + "/report.html"] + common)
-        try Self.run(RankCommand.self, ["--format", "json", "--output", outputs + "/ranking.json"] + common)
-        try Self.run(RankCommand.self, ["--format", "csv", "--output", outputs + "/ranking.csv"] + common)
-        try Self.run(
-            RankCommand.self,
-            ["--format", "ocds", "--buyer-name", "Westfield Council", "--output", outputs + "/award-ocds.json"] + common)
-        try Self.run(SummariesCommand.self, ["--output", outputs + "/summaries"] + common)
-        try Self.run(PackCommand.self, ["--panelist", "p-amira", "--output", outputs + "/pack-p-amira"] + common)
-        try Self.run(AuditCommand.Verify.self, common)
+        let report = try await tender.view(for: commissioner, doing: nil, .responses).report(provisional: false)
+        let ocds = OCDSOptions(
+            ocidPrefix: "ocds-tenderscore", buyer: OCDSOrganisation(id: "westfield-council", name: "Westfield Council"),
+            publisherName: "Westfield Council", packageURI: "urn:tenderscore:\(tender.id):award")
+        for (format, name) in [(OutputFormat.html, "report.html"), (.json, "ranking.json"), (.csv, "ranking.csv"), (.ocds, "award-ocds.json")] {
+            try Data(try format.render(report, ocds: ocds).utf8).write(to: URL(fileURLWithPath: outputs + "/" + name))
+            Terminal.print("Wrote the ranking as \(format.rawValue) to \(outputs)/\(name)")
+        }
+        let summaries = try AssessmentSummary.write(
+            try AssessmentSummary.all(for: report), to: URL(fileURLWithPath: outputs + "/summaries"))
+        Terminal.print("Wrote \(summaries.count) assessment summary files to \(outputs)/summaries")
+        let view = try await tender.view(for: commissioner, doing: nil, .responses)
+        let pack = try EvaluationPack(
+            tender: view.summary.id, title: view.summary.title, criteria: view.criteria, submissions: view.submissions,
+            panel: view.panel, panelist: "p-amira", anonymise: false, importWarnings: view.importWarnings, generatedAt: Date())
+        let packFiles = try pack.write(to: URL(fileURLWithPath: outputs + "/pack-p-amira"))
+        Terminal.print("Wrote the evaluation pack for p-amira: \(packFiles.count) files in \(outputs)/pack-p-amira")
+        let verification = try await tender.verify(expectHead: head)
+        guard verification.isIntact else {
+            throw Refusal("the history does not verify: \(verification.firstProblem?.description ?? "")")
+        }
+        Terminal.print("Intact: \(verification.eventCount) events, head \(verification.head ?? "none")")
 
         Terminal.print()
         Terminal.print("Everything is in \(workFolder): the store is tender.sqlite, the report and summaries are in outputs/.")
-        Terminal.print("Try: tenderscore audit log --store \(store) --submission BID-005")
+        Terminal.print("Try: tenderscore audit log --store \(storePath) --submission BID-005")
     }
 
     static func heading(_ text: String) {
         Terminal.print()
         Terminal.print(text)
         Terminal.print(String(repeating: "-", count: text.count))
-    }
-
-    /// Runs one subcommand exactly as the command line would, so the demo shows real output.
-    static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) throws {
-        var command = try type.parse(arguments)
-        try command.run()
     }
 
     static func temporaryFolder() throws -> String {

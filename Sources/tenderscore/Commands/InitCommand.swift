@@ -1,8 +1,9 @@
 import ArgumentParser
-import TenderStore
+import TenderSQLite
+import TenderWorkflow
 
 /// `tenderscore init`: sets up a tender in a new store, adopting its criteria for good.
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Set up a tender in a new store with its criteria framework.",
@@ -21,14 +22,16 @@ struct InitCommand: ParsableCommand {
     @Option(help: "A title for the tender.")
     var title: String?
 
-    func run() throws {
-        let record = try TenderRecord.create(
-            at: store.storePath, tender: tender, criteriaFile: criteria, title: title, actor: store.actingPerson,
-            documentOptions: documents.readOptions)
-        let summary = try record.tender()
-        let head = try record.head()
+    func run() async throws {
+        let person = try store.person()
+        let storage = try SQLiteStorage.new(at: store.storePath)
+        let document = try documents.read(criteria)
+        let created = try await Tender.create(
+            in: storage, tender: tender, criteria: document, title: title, by: person, documentOptions: documents.readOptions)
+        let snapshot = try await created.snapshot()
+        let summary = snapshot.summary
         Terminal.print("Set up tender \(summary.id) in \(store.storePath)")
         Terminal.print("Criteria: \(summary.criteriaID) version \(summary.criteriaVersion), SHA-256 \(summary.criteriaSHA256)")
-        Terminal.print("History: \(head.sequence) event, head \(head.hash)")
+        Terminal.print("History: \(snapshot.eventCount) event, head \(snapshot.head)")
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
+import TenderWorkflow
 import Foundation
 import TenderExport
 
 /// `tenderscore pack`: the evaluation pack one panel member reads before scoring.
-struct PackCommand: ParsableCommand {
+struct PackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
         abstract: "Write the evaluation pack one panel member reads: each bid they may score beside the questions, guidance and scale.",
@@ -20,12 +21,12 @@ struct PackCommand: ParsableCommand {
     @Flag(help: "Replace bidder names with neutral labels (Bidder A, Bidder B...).")
     var anonymise = false
 
-    func run() throws {
-        let tender = try OpenTender(store, readOnly: true)
+    func run() async throws {
+        let tender = try await store.tender(readOnly: true).view(for: try store.person(), doing: nil, .responses)
         let pack = try EvaluationPack(
             tender: tender.summary.id, title: tender.summary.title, criteria: tender.criteria,
             submissions: tender.submissions, panel: tender.panel, panelist: panelist, anonymise: anonymise,
-            importWarnings: ImportWarnings.byBid(tender), generatedAt: Date())
+            importWarnings: tender.importWarnings, generatedAt: Date())
         let files = try pack.write(to: URL(fileURLWithPath: output))
         Terminal.print("Wrote the evaluation pack for \(tender.memberName(panelist)): \(files.count) files in \(output)")
         if let index = files.first(where: { $0.lastPathComponent == "index.html" }) {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import TenderStore
+import TenderWorkflow
 
-struct PanelCommand: ParsableCommand {
+struct PanelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel", abstract: "Record the evaluation panel.", subcommands: [Import.self])
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import the panel and its declared conflicts.",
             discussion: "Replacing a panel already recorded needs --reason, and is refused if a score already given would become invalid.")
@@ -20,9 +21,10 @@ struct PanelCommand: ParsableCommand {
         @Argument(help: "The panel XML file.")
         var file: String
 
-        func run() throws {
-            let record = try TenderRecord.open(at: store.storePath, documentOptions: documents.readOptions)
-            let report = try record.importPanel(file: file, actor: store.actingPerson, reason: reason)
+        func run() async throws {
+            let person = try store.person()
+            let tender = try await store.tender(documents: documents.readOptions)
+            let report = try await tender.importPanel(try documents.read(file), by: person, reason: reason)
             ImportOutput.print(report, what: "panel")
         }
     }
@@ -38,7 +40,7 @@ enum ImportOutput {
             Terminal.print("Nothing changed: the \(what) is already recorded exactly so.")
         } else {
             if report.events.count <= 10 {
-                for event in report.events { Terminal.print("#\(event.sequence) \(event.summary)") }
+                for event in report.events { Terminal.print("#\(event.sequence) \(SafeText.terminal(event.summary))") }
             } else if let first = report.events.first, let last = report.events.last {
                 let kinds = Dictionary(grouping: report.events, by: \.kind.rawValue)
                     .sorted { $0.key < $1.key }

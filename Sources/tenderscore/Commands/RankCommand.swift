@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import TenderExport
-import TenderScoring
+import TenderWorkflow
 
 /// `tenderscore rank`: the ranking from the moderated results, in the format asked for.
-struct RankCommand: ParsableCommand {
+struct RankCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rank",
         abstract: "Rank the bids from the moderated results (table, CSV, JSON, OCDS or an HTML report).",
@@ -35,6 +35,8 @@ struct RankCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json, ocds, html
+
+        var output: OutputFormat { OutputFormat(rawValue: rawValue) ?? .table }
     }
 
     func validate() throws {
@@ -43,30 +45,19 @@ struct RankCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        let tender = try OpenTender(store, readOnly: true)
-        try tender.requireIndependenceRespected(actor: store.actingPerson, doing: "see the ranking")
-        let report = try ReportBuilder.report(tender, provisional: provisional)
-        let text: String
-        switch format {
-        case .table:
-            let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            text = RankingTable.render(report, colour: colour)
-        case .csv:
-            text = RankingCSV.render(report)
-        case .json:
-            text = RankingJSON.render(report)
-        case .html:
-            text = try DecisionReport.render(report)
-        case .ocds:
+    func run() async throws {
+        let person = try store.person()
+        let view = try await store.tender(readOnly: true).view(for: person, doing: "see the ranking", .responses)
+        let report = try view.report(provisional: provisional)
+        let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        var ocds: OCDSOptions?
+        if format == .ocds {
             let name = buyerName ?? ""
-            let id = buyerID ?? Self.slug(name)
-            text = try OCDSReleasePackage.render(
-                report,
-                options: OCDSOptions(
-                    ocidPrefix: ocidPrefix, buyer: OCDSOrganisation(id: id, name: name), publisherName: name,
-                    packageURI: "urn:tenderscore:\(tender.summary.id):award"))
+            ocds = OCDSOptions(
+                ocidPrefix: ocidPrefix, buyer: OCDSOrganisation(id: buyerID ?? Self.slug(name), name: name), publisherName: name,
+                packageURI: "urn:tenderscore:\(view.summary.id):award")
         }
+        let text = try format.output.render(report, ocds: ocds, colour: colour)
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
             Terminal.print("Wrote the \(report.isProvisional ? "provisional " : "")ranking as \(format.rawValue) to \(output)")
@@ -78,25 +69,5 @@ struct RankCommand: ParsableCommand {
     static func slug(_ name: String) -> String {
         let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }
         return words.isEmpty ? "buyer" : words.joined(separator: "-")
-    }
-}
-
-/// Builds the report every output is rendered from, turning "not ready" into a refusal that
-/// lists what is missing.
-enum ReportBuilder {
-    static func report(_ tender: OpenTender, provisional: Bool) throws -> TenderReport {
-        do {
-            return try TenderReport(
-                tender: tender.summary.id, title: tender.summary.title, evaluation: tender.evaluation,
-                mode: provisional ? .provisional : .final, importWarnings: ImportWarnings.byBid(tender),
-                isFinalised: tender.summary.isFinalised, generatedAt: Date())
-        } catch {
-            let pending = tender.evaluation.pendingItems
-            guard !pending.isEmpty else { throw Refusal(error.message) }
-            let lines = pending.map { "  \($0.item.submission) \($0.item.criterion): \($0.method.description)" }
-            throw Refusal(
-                "\(pending.count) item\(pending.count == 1 ? " has" : "s have") no moderated score yet, so there is no final ranking "
-                    + "(use --provisional to see where things stand):\n" + lines.joined(separator: "\n"))
-        }
     }
 }

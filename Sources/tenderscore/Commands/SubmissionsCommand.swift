@@ -1,11 +1,12 @@
 import ArgumentParser
-import TenderStore
+import Foundation
+import TenderWorkflow
 
-struct SubmissionsCommand: ParsableCommand {
+struct SubmissionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submissions", abstract: "Record the bids received.", subcommands: [Import.self])
 
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import bids: files, folders of .xml files, or bulk <submissions> files.",
             discussion: """
@@ -36,13 +37,15 @@ struct SubmissionsCommand: ParsableCommand {
             }
         }
 
-        func run() throws {
-            let record = try TenderRecord.open(at: store.storePath, documentOptions: documents.readOptions)
-            let report = try record.importSubmissions(
-                files: files, actor: store.actingPerson, replacementReason: replace ? reason : nil)
+        func run() async throws {
+            let person = try store.person()
+            let tender = try await store.tender(documents: documents.readOptions)
+            let paths = DocumentFiles.expand(files, extensions: ["xml"])
+            let bulk = paths.filter { BulkSubmissionSource.isBulk(path: $0) }
+            let single = try paths.filter { !bulk.contains($0) }.map { try documents.read($0) }
+            let report = try await tender.importSubmissions(
+                single, bulk: bulk.map(BulkSubmissionSource.init), by: person, replacementReason: replace ? reason : nil)
             ImportOutput.print(report, what: "bids")
         }
     }
 }
-
-import Foundation

@@ -1,9 +1,10 @@
 import ArgumentParser
+import TenderWorkflow
 import Foundation
 import TenderExport
 
 /// `tenderscore summaries`: one assessment summary per bidder, for the award letters.
-struct SummariesCommand: ParsableCommand {
+struct SummariesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summaries",
         abstract: "Write one assessment summary per bidder (HTML and Markdown).",
@@ -18,10 +19,10 @@ struct SummariesCommand: ParsableCommand {
     @Option(help: "The folder to write the summaries to (created if missing).")
     var output: String
 
-    func run() throws {
-        let tender = try OpenTender(store, readOnly: true)
-        try tender.requireIndependenceRespected(actor: store.actingPerson, doing: "see the assessment summaries")
-        let report = try ReportBuilder.report(tender, provisional: false)
+    func run() async throws {
+        let person = try store.person()
+        let view = try await store.tender(readOnly: true).view(for: person, doing: "see the assessment summaries", .responses)
+        let report = try view.report(provisional: false)
         let summaries = try AssessmentSummary.all(for: report)
         let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output))
         for summary in summaries {

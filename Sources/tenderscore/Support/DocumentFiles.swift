@@ -1,9 +1,9 @@
 import Foundation
 
-/// Expands the paths a person typed: a folder stands for every `.xml` and `.csv` file in it,
-/// at any depth, in a stable order.
+/// Expands the paths a person typed, the one way every command does: a folder stands for every
+/// file in it with one of `extensions`, at any depth, in name order, hidden files left out.
 enum DocumentFiles {
-    static func expand(_ paths: [String]) -> [String] {
+    static func expand(_ paths: [String], extensions: Set<String> = ["xml", "csv"]) -> [String] {
         paths.flatMap { path -> [String] in
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -12,7 +12,10 @@ enum DocumentFiles {
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             let entries = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
             return entries
-                .filter { $0.lowercased().hasSuffix(".xml") || $0.lowercased().hasSuffix(".csv") }
+                .filter { entry in
+                    !entry.split(separator: "/").contains { $0.hasPrefix(".") }
+                        && extensions.contains((entry as NSString).pathExtension.lowercased())
+                }
                 .sorted()
                 .map { base + "/" + $0 }
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import TenderStore
+import TenderWorkflow
 import TenderXML
 
 /// The options every command that reads documents shares.
@@ -23,4 +25,13 @@ struct DocumentOptions: ParsableArguments {
     }
 
     var loader: DocumentLoader { DocumentLoader(options: readOptions) }
+
+    /// A file's bytes, read once with the size cap, for the workflow to parse and keep.
+    func read(_ path: String) throws -> DocumentFile {
+        do {
+            return try DocumentFile.read(path, options: readOptions)
+        } catch {
+            throw StoreError(.invalidDocuments, "Nothing was imported: \(path) cannot be read.", diagnostics: error.diagnostics)
+        }
+    }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
 import Foundation
+import TenderSQLite
+import TenderStore
+import TenderWorkflow
+import TenderXML
 
 /// Where the tender's store is and who is acting: every command that reads or changes a store
 /// takes these, as SPEC.md fixes them.
@@ -20,11 +24,16 @@ struct StoreOptions: ParsableArguments {
 
     /// The acting person, recorded on every event. Falls back to the login name so that no
     /// change is ever recorded without someone answerable for it.
-    var actingPerson: String {
-        if let actor, !actor.trimmingCharacters(in: .whitespaces).isEmpty { return actor }
+    func person() throws -> ActingPerson {
         let environment = ProcessInfo.processInfo.environment
-        if let fromEnvironment = environment["TENDERSCORE_ACTOR"], !fromEnvironment.isEmpty { return fromEnvironment }
-        if let login = environment["USER"] ?? environment["LOGNAME"], !login.isEmpty { return login }
-        return NSUserName()
+        let given = [actor, environment["TENDERSCORE_ACTOR"], environment["USER"], environment["LOGNAME"]]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
+        return try ActingPerson(given)
+    }
+
+    /// The tender in the store, opened for the command.
+    func tender(readOnly: Bool = false, documents: DocumentReadOptions = DocumentReadOptions()) async throws -> Tender {
+        let storage = try SQLiteStorage.open(at: storePath, readOnly: readOnly)
+        return try await Tender.open(in: storage, documentOptions: documents)
     }
 }

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+import TenderModel
+import TenderStore
+
+/// Reads the projection tables into a ``TenderSnapshot``.
+///
+/// Every column is converted without trusting it: a damaged value (a NULL where text belongs, a
+/// truncated page) is a `damaged` refusal that names what could not be read, never a trap.
+enum ProjectionReader {
+    static func snapshot(_ db: Database, scope: SnapshotScope) throws -> TenderSnapshot {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT tender_id, title, criteria_json, criteria_document, created_at, event_seq FROM tender")
+        else {
+            throw StoreError(.damaged, "the store has no tender: its tender table is empty; run verify")
+        }
+        let id: String = try column(row, 0, "tender id")
+        let criteria = try decode("the criteria framework") { try StoredCriteria.model(fromCanonical: try column(row, 2, "criteria")) }
+        let createdAt: String = try column(row, 4, "creation time")
+        let summary = TenderSummary(
+            id: id, title: try column(row, 1, "title"), criteriaID: criteria.id, criteriaVersion: criteria.version,
+            criteriaSHA256: try column(row, 3, "criteria document"),
+            createdAt: Timestamp.date(createdAt) ?? Date(timeIntervalSince1970: 0), finalisation: try finalisation(db))
+        let last = try SQLiteEventSink.last(db)
+        return TenderSnapshot(
+            summary: summary, criteria: criteria, panel: try panel(db),
+            submissions: scope.contains(.responses) ? try submissions(db) : try submissionsForScoring(db, tender: id),
+            scores: try scores(db), consensus: try consensus(db), head: last?.hash ?? Digest.genesis,
+            eventCount: last?.sequence ?? 0)
+    }
+
+    static func finalisation(_ db: Database) throws -> Finalisation? {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT event_seq, reason, actor, recorded_at FROM finalisation ORDER BY event_seq LIMIT 1")
+        else { return nil }
+        let text: String = try column(row, 3, "finalisation time")
+        return Finalisation(
+            sequence: try column(row, 0, "finalisation event"), reason: try column(row, 1, "finalisation reason"),
+            actor: try column(row, 2, "finalising person"), recordedAt: Timestamp.date(text) ?? Date(timeIntervalSince1970: 0))
+    }
+
+    static func panel(_ db: Database) throws -> RecordedPanel? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT panel_json, event_seq FROM panel") else { return nil }
+        let json: String = try column(row, 0, "panel")
+        return RecordedPanel(
+            panel: try decode("the panel") { try StoredPanel.model(fromCanonical: json) }, canonical: json,
+            sequence: try column(row, 1, "panel event"))
+    }
+
+    static func submissions(_ db: Database) throws -> [RecordedSubmission] {
+        try Row.fetchAll(
+            db, sql: "SELECT submission_json, document_sha256, event_seq FROM submissions ORDER BY submission_id"
+        ).map { row in
+            let json: String = try column(row, 0, "submission")
+            return RecordedSubmission(
+                submission: try decode("a submission") { try StoredSubmission.model(fromCanonical: json) }, canonical: json,
+                documentSHA256: try column(row, 1, "submission document"), sequence: try column(row, 2, "submission event"))
+        }
+    }
+
+    /// The bids without their answers, from the submissions table's columns.
+    static func submissionsForScoring(_ db: Database, tender: String) throws -> [RecordedSubmission] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT submission_id, bidder_name, bidder_type, price_amount, price_currency, submitted_at,
+                document_sha256, event_seq FROM submissions ORDER BY submission_id
+                """
+        ).map { row in
+            let id: String = try column(row, 0, "submission id")
+            let typeText: String = try column(row, 2, "bidder type")
+            let submitted: String = try column(row, 5, "submission time")
+            guard let type = BidderType(rawValue: typeText) else {
+                throw StoreError(.damaged, "\(id)'s bidder type \"\(typeText)\" is not one TenderScore writes; run verify")
+            }
+            guard let date = Timestamp.date(submitted) else {
+                throw StoreError(.damaged, "\(id)'s submission time \"\(submitted)\" is not a time; run verify")
+            }
+            var price: Money?
+            let amount: String? = try optionalColumn(row, 3, "price")
+            let currency: String? = try optionalColumn(row, 4, "currency")
+            if let amount, let currency {
+                price = Money(amount: try decode("\(id)'s price") { try DecimalCoding.value(amount, "price") }, currency: currency)
+            }
+            return RecordedSubmission(
+                submission: Submission(
+                    id: id, tender: tender, submitted: date, bidder: Bidder(name: try column(row, 1, "bidder name"), type: type),
+                    price: price, responses: []),
+                canonical: nil, documentSHA256: try column(row, 6, "submission document"),
+                sequence: try column(row, 7, "submission event"))
+        }
+    }
+
+    static func scores(_ db: Database) throws -> [RecordedScore] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT panelist, submission_id, criterion_id, value, rationale, event_seq FROM scores
+                ORDER BY submission_id, criterion_id, panelist
+                """
+        ).map { row in
+            RecordedScore(
+                score: Score(
+                    panelist: try column(row, 0, "score's member"), submission: try column(row, 1, "score's submission"),
+                    criterion: try column(row, 2, "score's criterion"), value: try column(row, 3, "score"),
+                    rationale: try column(row, 4, "rationale")),
+                sequence: try column(row, 5, "score event"))
+        }
+    }
+
+    static func consensus(_ db: Database) throws -> [RecordedConsensus] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT submission_id, criterion_id, value, rationale, attendees_json, dissenters_json, recorded_by,
+                recorded_at, event_seq FROM consensus ORDER BY submission_id, criterion_id
+                """
+        ).map { row in
+            let recordedAt: String = try column(row, 7, "consensus time")
+            guard let date = Timestamp.date(recordedAt) else {
+                throw StoreError(.damaged, "the consensus time \"\(recordedAt)\" is not a time; run verify")
+            }
+            let attendees: String = try column(row, 4, "attendees")
+            let dissenters: String = try column(row, 5, "dissenters")
+            return RecordedConsensus(
+                consensus: Consensus(
+                    submission: try column(row, 0, "consensus submission"), criterion: try column(row, 1, "consensus criterion"),
+                    value: try column(row, 2, "agreed score"), rationale: try column(row, 3, "consensus rationale"),
+                    attendees: try decode("the attendees") { try StoredNames.model(fromCanonical: attendees) },
+                    dissenters: try decode("the dissenters") { try StoredNames.model(fromCanonical: dissenters) },
+                    recordedBy: try column(row, 6, "recorder"), recordedAt: date),
+                sequence: try column(row, 8, "consensus event"))
+        }
+    }
+
+    static func document(_ db: Database, sha256: String) throws -> [UInt8]? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT bytes FROM documents WHERE sha256 = ?", arguments: [sha256]) else {
+            return nil
+        }
+        let data: Data = try column(row, 0, "document")
+        return [UInt8](data)
+    }
+
+    private static func column<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value {
+        guard let value: Value = try optionalColumn(row, index, what) else {
+            throw StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
+        }
+        return value
+    }
+
+    private static func optionalColumn<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value? {
+        let values = Array(row.databaseValues)
+        guard index < values.count else {
+            throw StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
+        }
+        if values[index].isNull { return nil }
+        guard let value = Value.fromDatabaseValue(values[index]) else {
+            throw StoreError(.damaged, "a stored \(what) cannot be read: the store is damaged; run `tenderscore audit verify`")
+        }
+        return value
+    }
+
+    private static func decode<Value>(_ what: String, _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch {
+            throw StoreError(.damaged, "\(what) on record cannot be read (\(error)); run `tenderscore audit verify`")
+        }
+    }
+}

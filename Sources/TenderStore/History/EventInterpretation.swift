@@ -1,0 +1,127 @@
+/// What one event means: the projection rows it sets, the documents it relies on, and who and
+/// what it concerns. The writer and `verify` both take the rows from here, so the tables the
+/// tool reads and the history can only agree or be caught disagreeing.
+package struct EventInterpretation: Sendable {
+    package var rows: [ProjectedRow] = []
+    package var documents: [DocumentReference] = []
+    var submissions: [String] = []
+    var members: [String] = []
+    var amends: Int64?
+    var summary: String = ""
+
+    package init(_ record: EventRecord) throws {
+        let seq = StoredValue(record.sequence)
+        switch EventKind(rawValue: record.kind) {
+        case .tenderCreated:
+            let payload = try Self.decode(TenderCreatedPayload.self, record)
+            rows = [
+                ProjectedRow(
+                    table: .tender,
+                    values: [
+                        StoredValue(payload.tender), StoredValue(payload.title), StoredValue(payload.criteria.id),
+                        StoredValue(payload.criteria.version), StoredValue(payload.criteriaDocument.sha256),
+                        StoredValue(try CanonicalJSON.encode(payload.criteria)), StoredValue(record.recordedAt), seq,
+                    ])
+            ]
+            documents = [payload.criteriaDocument]
+            summary =
+                "set up tender \(payload.tender) with criteria \(payload.criteria.id) version \(payload.criteria.version) (\(payload.criteriaDocument.file), SHA-256 \(payload.criteriaDocument.sha256))"
+        case .panelImported, .panelReplaced:
+            let payload = try Self.decode(PanelPayload.self, record)
+            rows = [
+                ProjectedRow(
+                    table: .panel,
+                    values: [
+                        StoredValue(payload.panel.tender), StoredValue(payload.document?.sha256),
+                        StoredValue(try CanonicalJSON.encode(payload.panel)), seq,
+                    ])
+            ]
+            documents = payload.document.map { [$0] } ?? []
+            members = payload.panel.members.map(\.id)
+            submissions = payload.panel.conflicts.map(\.submission)
+            amends = payload.amends
+            let verb = payload.amends == nil ? "recorded the panel" : "replaced the panel"
+            let conflicts = payload.panel.conflicts.count
+            summary =
+                "\(verb): \(payload.panel.members.count) members, \(conflicts) declared conflict\(conflicts == 1 ? "" : "s")"
+        case .submissionReceived, .submissionReplaced:
+            let payload = try Self.decode(SubmissionPayload.self, record)
+            let submission = payload.submission
+            rows = [
+                ProjectedRow(
+                    table: .submissions,
+                    values: [
+                        StoredValue(submission.id), StoredValue(submission.bidder.name),
+                        StoredValue(submission.bidder.type), StoredValue(submission.price?.amount),
+                        StoredValue(submission.price?.currency), StoredValue(submission.submitted),
+                        StoredValue(payload.document.sha256), StoredValue(try CanonicalJSON.encode(submission)), seq,
+                    ])
+            ]
+            documents = [payload.document]
+            submissions = [submission.id]
+            amends = payload.amends
+            let verb = payload.amends == nil ? "received" : "received a replacement of"
+            summary =
+                "\(verb) \(submission.id) from \(submission.bidder.name) (\(payload.document.file), SHA-256 \(payload.document.sha256))"
+        case .scoreGiven, .scoreChanged:
+            let payload = try Self.decode(ScorePayload.self, record)
+            rows = [
+                ProjectedRow(
+                    table: .scores,
+                    values: [
+                        StoredValue(payload.panelist), StoredValue(payload.submission), StoredValue(payload.criterion),
+                        StoredValue(payload.value), StoredValue(payload.rationale), seq,
+                    ])
+            ]
+            documents = payload.sheet.map { [$0] } ?? []
+            submissions = [payload.submission]
+            members = [payload.panelist]
+            amends = payload.amends
+            if let previous = payload.previous {
+                summary =
+                    "\(payload.panelist) changed the score of \(payload.submission) on \(payload.criterion) from \(previous.value) to \(payload.value)"
+            } else {
+                summary = "\(payload.panelist) scored \(payload.submission) on \(payload.criterion): \(payload.value)"
+            }
+        case .consensusRecorded, .consensusChanged:
+            let payload = try Self.decode(ConsensusPayload.self, record)
+            rows = [
+                ProjectedRow(
+                    table: .consensus,
+                    values: [
+                        StoredValue(payload.submission), StoredValue(payload.criterion), StoredValue(payload.value),
+                        StoredValue(payload.rationale), StoredValue(try CanonicalJSON.encode(payload.attendees)),
+                        StoredValue(try CanonicalJSON.encode(payload.dissenters)), StoredValue(record.actor),
+                        StoredValue(record.recordedAt), seq,
+                    ])
+            ]
+            submissions = [payload.submission]
+            members = payload.attendees + payload.dissenters.filter { !payload.attendees.contains($0) }
+            amends = payload.amends
+            if let previous = payload.previous {
+                summary =
+                    "the panel changed its consensus on \(payload.submission) / \(payload.criterion) from \(previous.value) to \(payload.value)"
+            } else {
+                summary = "the panel agreed \(payload.submission) on \(payload.criterion): \(payload.value)"
+            }
+        case .tenderFinalised:
+            let payload = try Self.decode(FinalisedPayload.self, record)
+            rows = [
+                ProjectedRow(
+                    table: .finalisation,
+                    values: [seq, StoredValue(record.reason ?? ""), StoredValue(record.actor), StoredValue(record.recordedAt)])
+            ]
+            summary = "finalised tender \(payload.tender) after \(payload.events) events"
+        default:
+            throw PayloadError("the event kind '\(record.kind)' is not one this version of TenderScore knows")
+        }
+    }
+
+    private static func decode<Payload: Decodable>(_ type: Payload.Type, _ record: EventRecord) throws -> Payload {
+        do {
+            return try CanonicalJSON.decode(type, from: record.payload)
+        } catch {
+            throw PayloadError("its payload cannot be read as a \(record.kind) event")
+        }
+    }
+}

@@ -1,0 +1,235 @@
+import Foundation
+
+/// Checks that a tender's history is intact and that everything the tool reads is exactly what
+/// the history says, on any backend.
+///
+/// 1. The chain: sequence numbers run 1, 2, 3... without a gap; each event names the hash of
+///    the one before; each event's hash is recomputed from its content and must match.
+/// 2. The projection: the tables the tool reads (tender and criteria, panel, submissions,
+///    scores, consensus, finalisation) are rebuilt in memory from the events and compared,
+///    row by row and column by column, with what is stored.
+/// 3. Every document an event received is present, and its bytes still have the SHA-256
+///    the event recorded.
+/// 4. The backend's append-only safeguards are still in place.
+/// 5. With `expectHead` (a hash written down earlier, whole or its first 16 or more hex
+///    digits): that hash is in the history. This is what catches events removed from the end.
+///
+/// The events are streamed, each decoded once; what is held is the projection they rebuild
+/// (one row per score, bid and consensus), not the history. So verify's time grows with the
+/// number and size of events plus the size of the documents, and its memory with the size of
+/// the projection. Problems are listed earliest event first; nothing is changed.
+public enum HistoryVerifier {
+    public static func verify(
+        _ storage: any TenderStorage, tender: String, expectHead: String? = nil
+    ) async throws(StoreError) -> Verification {
+        let chain = ChainCheck(expectHead: expectHead)
+        do {
+            try await storage.forEachEvent(tender: tender) { record in chain.check(record) }
+        } catch {
+            chain.report(
+                nil,
+                "the history cannot be read to the end (\(error.message)); what was read up to event \(chain.lastSequence) is checked below")
+        }
+        var problems = chain.problems
+        if chain.lastSequence == 0 {
+            problems.append(VerificationProblem(sequence: 1, message: "the history is empty: even the setting up of the tender is missing"))
+        }
+        problems += await projectionProblems(storage, tender: tender, expected: chain.expected)
+        problems += await documentProblems(storage, tender: tender, documents: chain.documents)
+        do {
+            for name in try await storage.missingSafeguards(tender: tender) {
+                problems.append(
+                    VerificationProblem(
+                        sequence: nil,
+                        message: "the append-only safeguard \(name) has been removed: the store was changed outside TenderScore"))
+            }
+        } catch {
+            problems.append(VerificationProblem(sequence: nil, message: "the safeguards cannot be read: \(error.message)"))
+        }
+        var eventsAfter: Int?
+        if let expectHead {
+            if let found = chain.expectedHeadSequence {
+                eventsAfter = Int(chain.lastSequence - found)
+            } else {
+                problems.append(chain.headNotFound(expectHead))
+            }
+        }
+        let ordered = problems.enumerated().sorted {
+            ($0.element.sequence ?? Int.max, $0.offset) < ($1.element.sequence ?? Int.max, $1.offset)
+        }.map(\.element)
+        return Verification(
+            eventCount: Int(chain.count), head: chain.head, problems: ordered, eventsAfterExpectedHead: eventsAfter)
+    }
+
+    private static func projectionProblems(
+        _ storage: any TenderStorage, tender: String, expected: [String: [[StoredValue]: ProjectedRow]]
+    ) async -> [VerificationProblem] {
+        var problems: [VerificationProblem] = []
+        func report(_ sequence: Int64?, _ message: String) {
+            problems.append(VerificationProblem(sequence: sequence.map { Int($0) }, message: message))
+        }
+        for table in ProjectedTable.all {
+            var stored: [[StoredValue]: [StoredValue]] = [:]
+            do {
+                for values in try await storage.projectedRows(tender: tender, table: table) {
+                    stored[Array(values.prefix(table.keyCount))] = values
+                }
+            } catch {
+                report(nil, "the \(table.name) table cannot be read as TenderScore made it: \(error.message)")
+                continue
+            }
+            let rows = expected[table.name] ?? [:]
+            for (key, row) in rows.sorted(by: { (sequence(of: $0.value) ?? 0) < (sequence(of: $1.value) ?? 0) }) {
+                let seq = sequence(of: row)
+                let name = "\(table.rowName) \(describe(key))"
+                guard let found = stored[key] else {
+                    report(seq, "the \(name) it records is missing from the \(table.name) table")
+                    continue
+                }
+                guard found != row.values else { continue }
+                let differences = table.columns.indices.filter { found[$0] != row.values[$0] }.map { index in
+                    "\(table.columns[index]) is \(found[index]) in the table but \(row.values[index]) in the history"
+                }
+                report(seq, "the \(table.name) table was changed outside TenderScore: for the \(name), " + differences.joined(separator: "; "))
+            }
+            for (key, values) in stored where rows[key] == nil {
+                let claimed = table.eventColumn.flatMap { values[$0].integer }
+                let claim = claimed.map { " (it claims to come from event \($0))" } ?? ""
+                report(nil, "the \(table.name) table holds a \(table.rowName) \(describe(key)) that no event in the history records\(claim)")
+            }
+        }
+        return problems
+    }
+
+    private static func documentProblems(
+        _ storage: any TenderStorage, tender: String, documents: [(DocumentReference, Int64)]
+    ) async -> [VerificationProblem] {
+        var problems: [VerificationProblem] = []
+        var checked: Set<String> = []
+        for (reference, seq) in documents where checked.insert(reference.sha256).inserted {
+            let bytes: [UInt8]?
+            do {
+                bytes = try await storage.document(tender: tender, sha256: reference.sha256)
+            } catch {
+                problems.append(
+                    VerificationProblem(sequence: Int(seq), message: "the document \(reference.file) cannot be read: \(error.message)"))
+                continue
+            }
+            guard let bytes else {
+                problems.append(
+                    VerificationProblem(
+                        sequence: Int(seq), message: "the document \(reference.file) it received (SHA-256 \(short(reference.sha256))) is missing"))
+                continue
+            }
+            if bytes.count != reference.bytes || Digest.sha256(bytes) != reference.sha256 {
+                problems.append(
+                    VerificationProblem(
+                        sequence: Int(seq),
+                        message: "the document \(reference.file) it received was changed: its bytes no longer have the SHA-256 the history recorded"))
+            }
+        }
+        return problems
+    }
+
+    private static func sequence(of row: ProjectedRow) -> Int64? {
+        row.table.eventColumn.flatMap { row.values[$0].integer }
+    }
+
+    private static func describe(_ key: [StoredValue]) -> String {
+        key.map { $0.text ?? $0.integer.map(String.init) ?? "empty" }.joined(separator: "/")
+    }
+
+    static func short(_ hash: String) -> String {
+        hash.count > 16 ? String(hash.prefix(16)) + "…" : hash
+    }
+}
+
+/// The chain as it streams past: called once per event, in order, from one task at a time.
+private final class ChainCheck: @unchecked Sendable {
+    let wantedHead: String?
+    var problems: [VerificationProblem] = []
+    var expected: [String: [[StoredValue]: ProjectedRow]] = [:]
+    var documents: [(DocumentReference, Int64)] = []
+    var expectedSequence: Int64 = 1
+    var previousHash = Digest.genesis
+    var finalisedAt: Int64?
+    var count: Int64 = 0
+    var lastSequence: Int64 = 0
+    var head: String?
+    var expectedHeadSequence: Int64?
+
+    init(expectHead: String?) {
+        wantedHead = expectHead.map { $0.trimmingWhitespace.lowercased() }
+    }
+
+    func report(_ sequence: Int64?, _ message: String) {
+        problems.append(VerificationProblem(sequence: sequence.map { Int($0) }, message: message))
+    }
+
+    func check(_ record: EventRecord) {
+        let seq = record.sequence
+        count += 1
+        if seq != expectedSequence {
+            if seq > expectedSequence {
+                let missing = expectedSequence == seq - 1 ? "is" : "to \(seq - 1) are"
+                report(expectedSequence, "event \(expectedSequence) \(missing) missing: the history jumps from event \(expectedSequence - 1) to event \(seq)")
+            } else {
+                report(seq, "is out of order: it comes after event \(expectedSequence - 1)")
+            }
+        }
+        if record.previousHash != previousHash {
+            report(
+                seq,
+                "does not follow from the event before it: it names \(HistoryVerifier.short(record.previousHash)) as the previous hash, but the previous event's hash is \(HistoryVerifier.short(previousHash))")
+        }
+        if EventChain.hash(of: record) != record.hash {
+            report(seq, "its content does not match its hash: it was changed after it was recorded")
+        }
+        if Timestamp.date(record.recordedAt) == nil {
+            report(seq, "its time \"\(record.recordedAt)\" is not a UTC time as TenderScore writes it")
+        }
+        if !CanonicalJSON.isCanonical(record.payload) {
+            report(seq, "its payload is not canonical JSON, so TenderScore did not write it")
+        }
+        let isCreation = record.kind == EventKind.tenderCreated.rawValue
+        if seq == 1, !isCreation {
+            report(seq, "the history does not start with the setting up of the tender")
+        } else if seq != 1, isCreation {
+            report(seq, "sets up the tender a second time")
+        }
+        if let finalisedAt {
+            report(seq, "was recorded after the tender was finalised at event \(finalisedAt)")
+        }
+        do {
+            let meaning = try EventInterpretation(record)
+            for row in meaning.rows {
+                expected[row.table.name, default: [:]][row.key] = row
+            }
+            documents += meaning.documents.map { ($0, seq) }
+        } catch {
+            report(seq, "\(error)")
+        }
+        if record.kind == EventKind.tenderFinalised.rawValue, finalisedAt == nil { finalisedAt = seq }
+        if let wantedHead, wantedHead.count >= 16, expectedHeadSequence == nil, record.hash.hasPrefix(wantedHead) {
+            expectedHeadSequence = seq
+        }
+        previousHash = record.hash
+        head = record.hash
+        lastSequence = seq
+        expectedSequence = seq + 1
+    }
+
+    /// States the facts: what the head is, what was given, and what each possibility means.
+    func headNotFound(_ given: String) -> VerificationProblem {
+        let wanted = wantedHead ?? given
+        let ends = head.map { "The history's head is \($0) (event \(lastSequence))" } ?? "The history is empty"
+        if wanted.count < 16 {
+            return VerificationProblem(
+                sequence: nil,
+                message: "the expected head \"\(given)\" is too short to check: give the whole hash, or at least its first 16 characters")
+        }
+        return VerificationProblem(
+            sequence: Int(lastSequence + 1),
+            message: "\(ends); you gave \(given), which is not the hash of any event in it. Check that you copied it whole and exactly; if you did, the history has changed since you recorded that hash (events after it were removed, or it was rewritten)")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Where a write puts what it decided, inside the backend's transaction.
+///
+/// A sink lives only for the duration of one ``TenderStorage/write(tender:scope:_:)``: the
+/// events it appends and the documents it keeps become visible together when the write's body
+/// returns, or not at all when it throws.
+public protocol EventSink: AnyObject {
+    /// The hash of the last event, the genesis hash before the first.
+    var head: String { get }
+    /// How many events the history holds, counting those appended through this sink.
+    var eventCount: Int64 { get }
+
+    /// Appends one event after the head, with the projection rows it sets, and returns it.
+    func append(_ kind: EventKind, payload: some Encodable, actor: String, reason: String?, at time: Date) throws
+        -> HistoryEvent
+
+    /// Keeps a document's bytes, named by their SHA-256 (the same bytes are kept once).
+    func keep(_ bytes: [UInt8], file: String) throws -> DocumentReference
+
+    /// Keeps a large document by reading it in chunks; see ``DocumentSource``.
+    func keep(_ source: DocumentSource) throws -> DocumentReference
+}
+
+extension EventSink {
+    /// The event an append would produce, computed the same way by every backend.
+    func nextRecord(
+        _ kind: EventKind, payload: some Encodable, actor: String, reason: String?, at time: Date
+    ) throws -> EventRecord {
+        try EventChain.next(
+            after: head, sequence: eventCount + 1, kind: kind, payload: payload, actor: actor, reason: reason, at: time)
+    }
+}

@@ -1,0 +1,12 @@
+/// How much of a tender a snapshot reads.
+///
+/// Scoring and most rules need each bid's bidder and price but not its answers, which for a
+/// national framework run to hundreds of megabytes; packs, summaries and replacing a bid need
+/// the answers too.
+public struct SnapshotScope: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Each bid whole, with its answers and its stored canonical form.
+    public static let responses = SnapshotScope(rawValue: 1 << 0)
+}

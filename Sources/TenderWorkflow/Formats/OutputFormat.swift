@@ -1,0 +1,117 @@
+import Foundation
+import TenderExport
+import TenderScoring
+import TenderStore
+
+/// Every format TenderScore writes, in one place: what each listing can be written as, and the
+/// one function that writes it. Front ends choose a format by name and print or save the text.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, csv, json, ocds, html
+
+    /// The formats of the ranking.
+    public static let ranking: [OutputFormat] = [.table, .csv, .json, .ocds, .html]
+    /// The formats of the agreement statistics and of the history.
+    public static let listing: [OutputFormat] = [.table, .json]
+
+    /// The ranking in this format. OCDS needs `ocds`; a table in colour only for a terminal.
+    public func render(_ report: TenderReport, ocds: OCDSOptions? = nil, colour: Bool = false) throws -> String {
+        switch self {
+        case .table: return RankingTable.render(report, colour: colour)
+        case .csv: return RankingCSV.render(report)
+        case .json: return RankingJSON.render(report)
+        case .html: return try DecisionReport.render(report)
+        case .ocds:
+            guard let ocds else {
+                throw StoreError(.invalidInput, "the OCDS format needs the contracting authority's name (--buyer-name)")
+            }
+            return try OCDSReleasePackage.render(report, options: ocds)
+        }
+    }
+
+    /// The agreement statistics in this format (table or JSON).
+    public func render(agreement view: TenderView) throws -> String {
+        let report = view.evaluation.agreement()
+        let coProduction = view.evaluation.coProduction()
+        guard self == .json else {
+            var lines = ["Agreement of the panel (Krippendorff's alpha)", Self.row("criterion", "ordinal", "interval", "reading")]
+            for criterion in report.criteria {
+                lines.append(Self.row(criterion.criterion, criterion.alpha.ordinal, criterion.alpha.interval))
+            }
+            lines.append(Self.row("overall", report.overall.ordinal, report.overall.interval))
+            lines.append("")
+            lines.append("Each member's lean against the moderated scores (positive: scores higher)")
+            for member in report.members {
+                let lean = member.meanDeviation.map { ($0 >= 0 ? "+" : "") + $0.displayText } ?? "n/a"
+                lines.append("  \(view.memberName(member.member)): \(lean) over \(member.items) items")
+            }
+            lines.append("")
+            if let warning = coProduction.warning { lines.append("Warning: \(warning)") }
+            for gap in coProduction.flaggedCriteria {
+                lines.append(
+                    "Lived experience view differs on \(gap.criterion): experts by experience and carers \(gap.livedExperienceMean.displayText), others \(gap.othersMean.displayText). Discuss it in moderation.")
+            }
+            return lines.joined(separator: "\n")
+        }
+        func alpha(_ value: KrippendorffAlpha) -> Any {
+            value.value.map { ["value": $0, "reading": value.reliability?.rawValue ?? NSNull()] as [String: Any] }
+                ?? ["value": NSNull(), "reading": NSNull(), "undefined": value.undefined?.description ?? ""]
+        }
+        let object: [String: Any] = [
+            "tender": view.summary.id,
+            "criteria": report.criteria.map {
+                ["criterion": $0.criterion, "ordinal": alpha($0.alpha.ordinal), "interval": alpha($0.alpha.interval),
+                 "nominal": alpha($0.alpha.nominal)] as [String: Any]
+            },
+            "overall": ["ordinal": alpha(report.overall.ordinal), "interval": alpha(report.overall.interval),
+                        "nominal": alpha(report.overall.nominal)],
+            "members": report.members.map {
+                ["member": $0.member, "role": $0.role.rawValue, "items": $0.items,
+                 "meanDeviation": $0.meanDeviation.map { NSDecimalNumber(decimal: $0) } ?? NSNull()] as [String: Any]
+            },
+        ]
+        return try Self.json(object)
+    }
+
+    /// The history in this format (table or JSON). Every stored text in the table is made safe
+    /// to print: no recorded name or reason can forge a line.
+    public func render(history events: [HistoryEvent]) throws -> String {
+        guard self == .json else {
+            var lines = events.map { event -> String in
+                let reason = event.reason.map { " (why: \(SafeText.terminal($0)))" } ?? ""
+                return "#\(event.sequence)  \(event.timestamp)  \(SafeText.terminal(event.actor))  \(event.kind)  \(SafeText.terminal(event.summary))\(reason)"
+            }
+            lines.append("\(events.count) event\(events.count == 1 ? "" : "s")")
+            return lines.joined(separator: "\n")
+        }
+        let rows: [[String: Any]] = events.map { event in
+            var row: [String: Any] = [
+                "sequence": event.sequence, "time": event.timestamp, "actor": event.actor,
+                "kind": event.kind.rawValue, "summary": event.summary, "hash": event.hash,
+                "previousHash": event.previousHash, "submissions": event.submissions, "members": event.members,
+            ]
+            row["reason"] = event.reason ?? NSNull()
+            row["amends"] = event.amends ?? NSNull()
+            if let payload = try? JSONSerialization.jsonObject(with: Data(event.payload.utf8)) {
+                row["payload"] = payload
+            }
+            return row
+        }
+        return try Self.json(rows)
+    }
+
+    private static func json(_ object: Any) throws -> String {
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private static func row(_ name: String, _ ordinal: String, _ interval: String, _ reading: String) -> String {
+        name.padding(toLength: 22, withPad: " ", startingAt: 0) + ordinal.padding(toLength: 10, withPad: " ", startingAt: 0)
+            + interval.padding(toLength: 10, withPad: " ", startingAt: 0) + reading
+    }
+
+    private static func row(_ name: String, _ ordinal: KrippendorffAlpha, _ interval: KrippendorffAlpha) -> String {
+        let format: (KrippendorffAlpha) -> String = { $0.value.map { String(format: "%.3f", $0) } ?? "n/a" }
+        let reading = ordinal.reliability?.rawValue ?? (ordinal.undefined?.description ?? "n/a")
+        return row(name, format(ordinal), format(interval), reading)
+    }
+}

@@ -1,0 +1,137 @@
+import TenderModel
+import TenderStore
+import TenderXML
+
+extension Tender {
+    /// Records one panel member's scoresheet, parsed from an XML or CSV document whose bytes are
+    /// kept with the scores.
+    public func importScores(_ document: DocumentFile, by person: ActingPerson, reason: String? = nil) async throws(StoreError)
+        -> ImportReport
+    {
+        let loaded = try load(document, expecting: .scoresheet)
+        guard case .scoresheet(let sheet) = loaded.document else {
+            throw StoreError(.invalidDocuments, "\(document.file) is not a scoresheet; nothing was imported.")
+        }
+        return try await importScores(sheet: sheet, document: document, warnings: loaded.warnings, by: person, reason: reason)
+    }
+
+    /// Records one panel member's scores, all or nothing.
+    ///
+    /// The sheet is checked with ``ImportChecks`` against the framework, the panel and the bids
+    /// on record, and every score needs a rationale. A panel member acting as themselves hands in
+    /// only their own sheet; someone not on the panel (a commissioner, a clerk) may key in a
+    /// member's sheet for them. A score already given exactly as before is left alone; a score
+    /// that differs from one already given is a change, which needs `reason`: the history then
+    /// keeps the old score, the new one and the reason.
+    public func importScores(sheet: Scoresheet, by person: ActingPerson, reason: String? = nil) async throws(StoreError)
+        -> ImportReport
+    {
+        try await importScores(sheet: sheet, document: nil, warnings: [], by: person, reason: reason)
+    }
+
+    private func importScores(
+        sheet: Scoresheet, document: DocumentFile?, warnings: [Diagnostic], by person: ActingPerson, reason: String?
+    ) async throws(StoreError) -> ImportReport {
+        let reason = try TextInput.reason(reason)
+        return try await change(by: person) { snapshot, recorder in
+            guard let panel = snapshot.panel?.panel else {
+                throw StoreError(.notReady, "No panel is recorded yet: import the panel before any scores.")
+            }
+            if let member = person.member(of: panel), !sheet.panelist.isEmpty, sheet.panelist != member.id {
+                throw StoreError(
+                    .forbidden,
+                    "\(person.name) may hand in only their own scoresheet; \(document?.file ?? "this sheet") is \(sheet.panelist)'s")
+            }
+            let submissions = Set(snapshot.submissions.map(\.submission.id))
+            var problems = ImportChecks.check(sheet, criteria: snapshot.criteria, panel: panel, submissions: submissions)
+            let sheetStart = SourceLocation(file: document?.file ?? sheet.panelist, line: 1, column: 1)
+            if sheet.scores.isEmpty, panel.member(sheet.panelist) == nil {
+                problems.append(.error(at: sheetStart, "'\(sheet.panelist)' is not a member of the panel"))
+            }
+            var given: [ItemKey: SourceLocation] = [:]
+            for score in sheet.scores {
+                let at = score.location ?? sheetStart
+                if score.panelist != sheet.panelist {
+                    problems.append(
+                        .error(at: at, "this score is by '\(score.panelist)', but the sheet is \(sheet.panelist)'s; one member per sheet"))
+                }
+                if score.rationale.trimmingWhitespace.isEmpty {
+                    problems.append(
+                        .error(
+                            at: at,
+                            "the score for \(score.submission) on '\(score.criterion)' has no rationale; every score needs its reason"))
+                } else if let problem = TextInput.problem(in: score.rationale, what: "rationale") {
+                    problems.append(.error(at: at, problem))
+                }
+                if let first = given[score.item] {
+                    problems.append(.error(at: at, "\(score.submission) is scored twice on '\(score.criterion)' (first at \(first))"))
+                }
+                given[score.item] = at
+            }
+            let onRecord = Dictionary(snapshot.scores.map { ($0.score.item.member($0.score.panelist), $0) }, uniquingKeysWith: { first, _ in first })
+            var changesWithoutReason: [Diagnostic] = []
+            var unchanged = 0
+            var plan: [(Score, RecordedScore?)] = []
+            for var score in sheet.scores {
+                score.rationale = score.rationale.trimmingWhitespace
+                let earlier = onRecord[score.item.member(score.panelist)]
+                if let earlier, earlier.score.value == score.value, earlier.score.rationale == score.rationale {
+                    unchanged += 1
+                    continue
+                }
+                if let earlier, reason == nil {
+                    changesWithoutReason.append(
+                        .error(
+                            at: score.location ?? sheetStart,
+                            "\(score.panelist) already scored \(score.submission) on '\(score.criterion)' \(earlier.score.value) (event \(earlier.sequence)); changing it needs a reason (--reason)"
+                        ))
+                }
+                plan.append((score, earlier))
+            }
+            if problems.containsErrors || !changesWithoutReason.isEmpty {
+                let all = (problems + changesWithoutReason).sortedByLocation()
+                let errors = all.filter { $0.severity == .error }.count
+                throw StoreError(
+                    problems.containsErrors ? .invalidDocuments : .reasonRequired,
+                    problems.containsErrors
+                        ? "No scores were imported: \(errors) error\(errors == 1 ? "" : "s") in \(sheet.panelist)'s scoresheet."
+                        : "No scores were imported: \(errors) score\(errors == 1 ? "" : "s") would change a score already given, and a change needs a reason (--reason).",
+                    diagnostics: all + warnings)
+            }
+            let reference = try document.map { try recorder.keep($0) }
+            var events: [HistoryEvent] = []
+            for (score, earlier) in plan {
+                let payload = ScorePayload(
+                    score: score, sheet: reference, amends: earlier?.sequence,
+                    previous: earlier.map { ScorePayload.Previous(value: $0.score.value, rationale: $0.score.rationale) })
+                events.append(
+                    try recorder.append(earlier == nil ? .scoreGiven : .scoreChanged, payload, reason: earlier == nil ? nil : reason))
+            }
+            return ImportReport(events: events, warnings: warnings, unchanged: unchanged, head: recorder.sink.head)
+        }
+    }
+}
+
+/// One member's score on one item: the key a score is on record under.
+struct MemberItem: Hashable {
+    var item: ItemKey
+    var member: String
+}
+
+extension ItemKey {
+    func member(_ id: String) -> MemberItem { MemberItem(item: self, member: id) }
+}
+
+extension Array where Element == Diagnostic {
+    /// In file order: by file, then line, then column; the order they were found where equal.
+    func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { left, right in
+            let a = left.element.location
+            let b = right.element.location
+            if a.file != b.file { return left.offset < right.offset }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return left.offset < right.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,186 @@
+import Crypto
+import Dispatch
+import Foundation
+import TenderModel
+import TenderStore
+import TenderXML
+
+/// A bulk `<submissions>` file, read bid by bid from disk rather than held in memory.
+public struct BulkSubmissionSource: Sendable, Hashable {
+    public var path: String
+
+    public init(path: String) { self.path = path }
+
+    /// Whether the file at `path` is a bulk file (its root is `<submissions>`).
+    public static func isBulk(path: String) -> Bool { BulkSubmissionFile.isBulk(path: path) }
+}
+
+extension Tender {
+    /// Records bids, each with its original bytes.
+    ///
+    /// Every document is parsed and checked (the XSD, then ``ImportChecks`` against the tender and
+    /// its framework) before anything is stored; one bad file and nothing is imported, with every
+    /// problem in every file listed. A bid whose id is already on record is refused, unless
+    /// `replacementReason` declares the import a replacement; a bid that has been scored cannot
+    /// be replaced.
+    ///
+    /// Single bids are parsed on every core. A bulk file is streamed inside the one write: each
+    /// bid is checked and its event appended as it passes, and the file's bytes are copied into
+    /// the store in chunks, so memory stays flat whatever its size; any error rolls the whole
+    /// import back. Its bytes are hashed before and again while it is read, and a file that
+    /// changes meanwhile is refused.
+    public func importSubmissions(
+        _ documents: [DocumentFile], bulk: [BulkSubmissionSource] = [], by person: ActingPerson,
+        replacementReason: String? = nil
+    ) async throws(StoreError) -> ImportReport {
+        let replacementReason = try TextInput.reason(replacementReason)
+        guard !documents.isEmpty || !bulk.isEmpty else {
+            throw StoreError(.invalidInput, "No submission files were given (a folder given holds no .xml files).")
+        }
+        var problems: [Diagnostic] = []
+        var received: [(document: DocumentFile, submissions: [Submission], warnings: [Diagnostic])] = []
+        for (document, result) in zip(documents, Self.parseInParallel(documents, options: documentOptions)) {
+            switch result {
+            case .success(let loaded):
+                switch loaded.document {
+                case .submission(let submission):
+                    received.append((document, [submission], loaded.warnings))
+                case .submissions(let submissions):
+                    received.append((document, submissions, loaded.warnings))
+                default:
+                    problems.append(
+                        .error(
+                            at: SourceLocation(file: document.file, line: 1, column: 1),
+                            "this is a \(loaded.document.kind.displayName), not a submission"))
+                }
+            case .failure(let error):
+                problems += error.diagnostics
+            }
+        }
+        var bulkFiles: [FileDigest] = []
+        for source in bulk {
+            do {
+                bulkFiles.append(try FileDigest.of(source.path, limit: documentOptions.maxBulkBytes))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        let fileCount = documents.count + bulk.count
+        let options = documentOptions
+        let parsingProblems = problems
+        let parsed = received
+        let digests = bulkFiles
+        return try await change(by: person, scope: .responses) { snapshot, recorder in
+            var problems = parsingProblems
+            let existing = Dictionary(
+                snapshot.submissions.map { ($0.submission.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let scored = Set(snapshot.scores.map(\.score.submission)).union(snapshot.consensus.map(\.consensus.submission))
+            var warnings: [Diagnostic] = []
+            var seen: [String: String] = [:]
+            var events: [HistoryEvent] = []
+
+            /// The checks of one bid; false when it may not be imported.
+            func check(_ submission: Submission, file: String, documentSHA256: String) -> Bool {
+                let errorsBefore = problems.count
+                let at = submission.location ?? SourceLocation(file: file, line: 1, column: 1)
+                let checks = ImportChecks.check(submission, tender: snapshot.id, criteria: snapshot.criteria)
+                problems += checks.filter { $0.severity == .error }
+                warnings += checks.filter { $0.severity == .warning }
+                if let other = seen[submission.id] {
+                    problems.append(.error(at: at, "\(submission.id) is also in \(other); a bid is imported once"))
+                }
+                seen[submission.id] = file
+                guard let earlier = existing[submission.id] else { return problems.count == errorsBefore }
+                guard replacementReason != nil else {
+                    problems.append(
+                        .error(
+                            at: at,
+                            "\(submission.id) was already received (event \(earlier.sequence)); importing it again is refused unless it is a declared replacement with a reason"))
+                    return false
+                }
+                if scored.contains(submission.id) {
+                    problems.append(.error(at: at, "\(submission.id) has already been scored, so it can no longer be replaced"))
+                } else if earlier.isSame(as: submission, documentSHA256: documentSHA256) {
+                    problems.append(
+                        .error(
+                            at: at,
+                            "\(submission.id) is identical to the bid received at event \(earlier.sequence); there is nothing to replace"))
+                }
+                return problems.count == errorsBefore
+            }
+
+            func append(_ submission: Submission, document reference: DocumentReference) throws -> HistoryEvent {
+                let earlier = existing[submission.id]
+                return try recorder.append(
+                    earlier == nil ? .submissionReceived : .submissionReplaced,
+                    SubmissionPayload(submission: submission, document: reference, amends: earlier?.sequence),
+                    reason: earlier == nil ? nil : replacementReason)
+            }
+
+            for entry in parsed {
+                warnings += entry.warnings
+                let sha = Digest.sha256(entry.document.bytes)
+                for submission in entry.submissions {
+                    _ = check(submission, file: entry.document.file, documentSHA256: sha)
+                }
+            }
+            // Bulk files: each bid's event is appended as it passes, while nothing is wrong; one
+            // error anywhere and the write is rolled back below.
+            for digest in digests {
+                let reference = DocumentReference(file: digest.path, sha256: digest.sha256, bytes: digest.bytes)
+                var hasher = SHA256()
+                let report = try BulkSubmissionFile(path: digest.path, options: options).read(
+                    observingBytes: { hasher.update(bufferPointer: $0) }
+                ) { submission in
+                    guard check(submission, file: digest.path, documentSHA256: digest.sha256), !problems.containsErrors else {
+                        return
+                    }
+                    var event = try append(submission, document: reference)
+                    // Thousands of bids: the report keeps each event's summary, not its payload.
+                    event.payload = ""
+                    events.append(event)
+                }
+                problems += report.diagnostics.filter { $0.severity == .error }
+                warnings += report.diagnostics.filter { $0.severity == .warning }
+                if report.isValid, Digest.hex(Array(hasher.finalize())) != digest.sha256 {
+                    problems.append(
+                        .error(
+                            at: SourceLocation(file: digest.path, line: 1, column: 1),
+                            "the file changed while it was being read; import it again"))
+                }
+                if !problems.containsErrors {
+                    _ = try recorder.sink.keep(digest.source)
+                }
+            }
+            if problems.containsErrors {
+                let errors = problems.filter { $0.severity == .error }.count
+                throw StoreError(
+                    .invalidDocuments,
+                    "Nothing was imported: \(errors) error\(errors == 1 ? "" : "s") in the \(fileCount) file\(fileCount == 1 ? "" : "s") given.",
+                    diagnostics: problems + warnings)
+            }
+            for entry in parsed {
+                let reference = try recorder.keep(entry.document)
+                for submission in entry.submissions {
+                    events.append(try append(submission, document: reference))
+                }
+            }
+            return ImportReport(events: events, warnings: warnings, unchanged: 0, head: recorder.sink.head)
+        }
+    }
+
+    /// Parses documents on every core; the results keep their order.
+    private static func parseInParallel(
+        _ documents: [DocumentFile], options: DocumentReadOptions
+    ) -> [Result<LoadedDocument, DocumentError>] {
+        let slots = ResultSlots<Result<LoadedDocument, DocumentError>>(count: documents.count)
+        let loader = DocumentLoader(options: options)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            let document = documents[index]
+            slots.set(index, Result { () throws(DocumentError) -> LoadedDocument in
+                try loader.load(bytes: document.bytes, file: document.file)
+            })
+        }
+        return slots.results
+    }
+}

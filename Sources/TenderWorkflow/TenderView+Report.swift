@@ -1,0 +1,25 @@
+import Foundation
+import TenderExport
+import TenderScoring
+import TenderStore
+
+extension TenderView {
+    /// The report every output is rendered from. A final report is refused, listing what is
+    /// missing, while any item lacks a moderated score.
+    public func report(provisional: Bool, generatedAt: Date = Date()) throws(StoreError) -> TenderReport {
+        do {
+            return try TenderReport(
+                tender: summary.id, title: summary.title, evaluation: evaluation,
+                mode: provisional ? .provisional : .final, importWarnings: importWarnings,
+                isFinalised: summary.isFinalised, generatedAt: generatedAt)
+        } catch {
+            let pending = evaluation.pendingItems
+            guard !pending.isEmpty else { throw StoreError(.invalidInput, error.message) }
+            let lines = pending.map { "  \($0.item.submission) \($0.item.criterion): \($0.method.description)" }
+            throw StoreError(
+                .notReady,
+                "\(pending.count) item\(pending.count == 1 ? " has" : "s have") no moderated score yet, so there is no final ranking "
+                    + "(use --provisional to see where things stand):\n" + lines.joined(separator: "\n"))
+        }
+    }
+}
