@@ -107,7 +107,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let summaries = try AssessmentSummary.write(
             try AssessmentSummary.all(for: report), to: URL(fileURLWithPath: outputs + "/summaries"))
-        Terminal.print("Wrote \(summaries.count) assessment summary files to \(outputs)/summaries")
+        Terminal.print("Wrote \(summaries.count) files to \(outputs)/summaries (the assessment summaries)")
         let view = try await tender.view(for: commissioner, doing: nil, .responses)
         let pack = try EvaluationPack(
             tender: view.summary.id, title: view.summary.title, criteria: view.criteria, submissions: view.submissions,

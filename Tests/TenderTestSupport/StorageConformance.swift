@@ -1,0 +1,161 @@
+import Foundation
+import TenderModel
+import TenderStore
+import Testing
+@_spi(Testing) import TenderWorkflow
+
+/// What a store backend gives the conformance suite: fresh stores, and a way to change one
+/// behind TenderScore's back, as someone with direct access to the database would.
+public protocol StorageHarness: Sendable {
+    /// A new, empty store, ready for its first tender.
+    func newStorage() async throws -> any TenderStorage
+    /// The same store opened again, as another process would.
+    func reopen(_ storage: any TenderStorage) async throws -> any TenderStorage
+    /// Carries out `tampering` directly on the backend, safeguards (triggers) dropped first.
+    func tamper(_ storage: any TenderStorage, _ tampering: Tampering) async throws
+}
+
+/// Changes an attacker with database access might make.
+public enum Tampering: Sendable, CaseIterable {
+    /// A score's value changed in the scores table only.
+    case editProjectedScore
+    /// An event's payload rewritten.
+    case editEventPayload
+    /// The last event deleted.
+    case deleteLastEvent
+}
+
+/// The checks every ``TenderStorage`` backend must pass; each backend's tests run them all.
+public struct ConformanceCheck: Sendable, CustomStringConvertible {
+    public let description: String
+    public let run: @Sendable (any StorageHarness) async throws -> Void
+
+    public static let all: [ConformanceCheck] = [
+        ConformanceCheck(description: "a tender set up reads back as set up", run: roundTrip),
+        ConformanceCheck(description: "a write that fails halfway leaves nothing", run: failedWriteLeavesNothing),
+        ConformanceCheck(description: "a refused import leaves nothing", run: refusalLeavesNothing),
+        ConformanceCheck(description: "concurrent writers lose nothing", run: concurrentWritersLoseNothing),
+        ConformanceCheck(description: "the whole sample tender verifies", run: wholeTenderVerifies),
+        ConformanceCheck(description: "tampering is caught", run: tamperingIsCaught),
+        ConformanceCheck(description: "a second tender of the same id is refused", run: duplicateTenderRefused),
+    ]
+
+    static func setUp(_ harness: any StorageHarness) async throws -> Tender {
+        try await Tender.create(
+            in: try await harness.newStorage(), tender: SampleTender.tender,
+            criteria: try DocumentFile.read(SampleTender.criteria, options: .init()), title: "Conformance",
+            by: try ActingPerson("Dev Patel"))
+    }
+
+    static func roundTrip(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        let reopened = try await Tender.open(in: try await harness.reopen(tender.storage))
+        let snapshot = try await reopened.snapshot(.responses)
+        #expect(try await reopened.storage.tenderIDs() == [SampleTender.tender])
+        #expect(snapshot.eventCount == 9)
+        #expect(snapshot.submissions.map(\.submission.id) == (1...7).map { "BID-00\($0)" })
+        #expect(snapshot.submissions.allSatisfy { !$0.submission.responses.isEmpty })
+        #expect(snapshot.panel?.panel.members.count == 5)
+        let original = try #require(try await reopened.originalDocument(ofSubmission: "BID-003"))
+        #expect(original.bytes == [UInt8](try #require(FileManager.default.contents(atPath: SampleTender.bids[2]))))
+    }
+
+    static func failedWriteLeavesNothing(_ harness: any StorageHarness) async throws {
+        var tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        let before = try await tender.snapshot()
+        tender.faultInjector = { point in
+            if case .appended(let sequence, _) = point, sequence == before.eventCount + 4 {
+                throw StoreError(.database, "injected failure")
+            }
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        }
+        let after = try await tender.snapshot()
+        #expect(after.eventCount == before.eventCount)
+        #expect(after.head == before.head)
+        #expect(after.submissions.isEmpty)
+        #expect(try await tender.verify().isIntact)
+    }
+
+    static func refusalLeavesNothing(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        let before = try await tender.snapshot()
+        var sheet = Scoresheet(tender: SampleTender.tender, panelist: "p-amira", scores: [])
+        sheet.scores = [
+            Score(panelist: "p-amira", submission: "BID-001", criterion: "local-assets", value: 4, rationale: "Clear asset map."),
+            Score(panelist: "p-amira", submission: "BID-002", criterion: "local-assets", value: 9, rationale: "Off the scale."),
+        ]
+        await #expect(throws: StoreError.self) { _ = try await tender.importScores(sheet: sheet, actor: "p-amira") }
+        let after = try await tender.snapshot()
+        #expect(after.eventCount == before.eventCount)
+        #expect(after.scores.isEmpty)
+    }
+
+    static func concurrentWritersLoseNothing(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        let panel = try #require(try await tender.panel())
+        let snapshot = try await tender.snapshot(.responses)
+        let sheets = panel.members.enumerated().map { index, member in
+            Sheets.sheet(
+                member: member, offset: index, panel: panel, submissions: snapshot.submissions.map(\.submission),
+                criteria: snapshot.criteria)
+        }
+        let second = try await Tender.open(in: try await harness.reopen(tender.storage))
+        try await withThrowingTaskGroup(of: ImportReport.self) { group in
+            for (index, sheet) in sheets.enumerated() {
+                let writer = index % 2 == 0 ? tender : second
+                group.addTask { try await writer.importScores(sheet: sheet, actor: sheet.panelist) }
+            }
+            for try await _ in group {}
+        }
+        let expected = sheets.map(\.scores.count).reduce(0, +)
+        #expect(try await tender.scores().count == expected)
+        #expect(try await tender.snapshot().eventCount == 9 + Int64(expected))
+        #expect(try await tender.verify().isIntact)
+    }
+
+    static func wholeTenderVerifies(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        for sheet in try await Sheets.all(tender) {
+            _ = try await tender.importScores(sheet: sheet, actor: sheet.panelist)
+        }
+        let verification = try await tender.verify()
+        #expect(verification.isIntact, "\(verification.problems)")
+        #expect(verification.head == (try await tender.snapshot().head))
+    }
+
+    static func tamperingIsCaught(_ harness: any StorageHarness) async throws {
+        for tampering in Tampering.allCases {
+            let tender = try await setUp(harness)
+            _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+            _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+            for sheet in try await Sheets.all(tender) {
+                _ = try await tender.importScores(sheet: sheet, actor: sheet.panelist)
+            }
+            let head = try await tender.snapshot().head
+            try await harness.tamper(tender.storage, tampering)
+            let verification = try await tender.verify(expectHead: head)
+            #expect(!verification.isIntact, "\(tampering) was not caught")
+        }
+    }
+
+    static func duplicateTenderRefused(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        await #expect(throws: StoreError.self) {
+            _ = try await Tender.create(
+                in: tender.storage, tender: SampleTender.tender,
+                criteria: try DocumentFile.read(SampleTender.criteria, options: .init()), by: try ActingPerson("Dev Patel"))
+        }
+        #expect(try await tender.storage.tenderIDs() == [SampleTender.tender])
+    }
+}
