@@ -39,6 +39,12 @@ final class SQLiteEventSink: EventSink {
         for row in meaning.rows {
             try db.execute(sql: row.table.upsertSQL, arguments: StatementArguments(row.values.map(\.databaseValue)))
         }
+        for removal in meaning.removals {
+            let condition = removal.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")
+            try db.execute(
+                sql: "DELETE FROM \(removal.table.name) WHERE \(condition)",
+                arguments: StatementArguments(removal.key.map(\.databaseValue)))
+        }
         head = record.hash
         eventCount = record.sequence
         return HistoryEvent(record, meaning: meaning)

@@ -21,6 +21,9 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
     public static let scoreGiven = EventKind(rawValue: "score.given")
     /// A panel member changed a score already given; the payload keeps the old score.
     public static let scoreChanged = EventKind(rawValue: "score.changed")
+    /// A member's score was withdrawn by the commissioner, with a reason (a conflict declared
+    /// late); the payload keeps the score withdrawn and names the event that gave it.
+    public static let scoreWithdrawn = EventKind(rawValue: "score.withdrawn")
     /// The panel agreed a score in moderation.
     public static let consensusRecorded = EventKind(rawValue: "consensus.recorded")
     /// A consensus already recorded was changed; the payload keeps the old one.
@@ -30,6 +33,6 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
 
     public static let known: [EventKind] = [
         .tenderCreated, .panelImported, .panelReplaced, .submissionReceived, .submissionReplaced, .scoreGiven,
-        .scoreChanged, .consensusRecorded, .consensusChanged, .tenderFinalised,
+        .scoreChanged, .scoreWithdrawn, .consensusRecorded, .consensusChanged, .tenderFinalised,
     ]
 }

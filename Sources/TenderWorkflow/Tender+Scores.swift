@@ -135,3 +135,34 @@ extension Array where Element == Diagnostic {
         }.map(\.element)
     }
 }
+
+extension Tender {
+    /// Withdraws every score `member` gave `submission`, with a reason kept in the history: what
+    /// a commissioner does when a member declares a conflict after scoring a bid, so that the
+    /// conflict can then be recorded (``importPanel(_:by:reason:)``) and the conflicted scores
+    /// stop counting. The history keeps each score withdrawn beside the reason.
+    ///
+    /// Refused to a panel member acting for themselves unless their panel role is commissioner,
+    /// without a reason, and when the member has no score on the bid.
+    public func withdrawScores(member: String, submission: String, reason: String, by person: ActingPerson)
+        async throws(StoreError) -> [HistoryEvent]
+    {
+        guard let reason = try TextInput.reason(reason) else {
+            throw StoreError(.reasonRequired, "Withdrawing scores needs a reason (--reason), for the record.")
+        }
+        return try await change(by: person) { snapshot, recorder in
+            let panel = snapshot.panel?.panel
+            if let actor = person.member(of: panel), actor.role != .commissioner {
+                throw StoreError(
+                    .forbidden, "\(actor.id) is a panel member, not the commissioner; only the commissioner withdraws scores.")
+            }
+            let withdrawn = snapshot.scores.filter { $0.score.panelist == member && $0.score.submission == submission }
+            guard !withdrawn.isEmpty else {
+                throw StoreError(.invalidInput, "\(member) has no score on \(submission) to withdraw.")
+            }
+            return try withdrawn.map { row in
+                try recorder.append(.scoreWithdrawn, ScoreWithdrawalPayload(score: row.score, withdraws: row.sequence), reason: reason)
+            }
+        }
+    }
+}

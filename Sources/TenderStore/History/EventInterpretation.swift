@@ -3,6 +3,8 @@
 /// tool reads and the history can only agree or be caught disagreeing.
 package struct EventInterpretation: Sendable {
     package var rows: [ProjectedRow] = []
+    /// Rows the event takes out of the projection (a withdrawn score), by table and key.
+    package var removals: [ProjectedKey] = []
     package var documents: [DocumentReference] = []
     var submissions: [String] = []
     var members: [String] = []
@@ -83,6 +85,18 @@ package struct EventInterpretation: Sendable {
             } else {
                 summary = "\(payload.panelist) scored \(payload.submission) on \(payload.criterion): \(payload.value)"
             }
+        case .scoreWithdrawn:
+            let payload = try Self.decode(ScoreWithdrawalPayload.self, record)
+            removals = [
+                ProjectedKey(
+                    table: .scores,
+                    key: [StoredValue(payload.panelist), StoredValue(payload.submission), StoredValue(payload.criterion)])
+            ]
+            submissions = [payload.submission]
+            members = [payload.panelist]
+            amends = payload.withdraws
+            summary =
+                "withdrew \(payload.panelist)'s score of \(payload.submission) on \(payload.criterion) (\(payload.value), event \(payload.withdraws))"
         case .consensusRecorded, .consensusChanged:
             let payload = try Self.decode(ConsensusPayload.self, record)
             rows = [

@@ -89,6 +89,26 @@ public struct ScorePayload: Codable, Sendable, Hashable {
     }
 }
 
+public struct ScoreWithdrawalPayload: Codable, Sendable, Hashable {
+    var panelist: String
+    var submission: String
+    var criterion: String
+    /// The score as it stood when withdrawn.
+    var value: Int
+    var rationale: String
+    /// The event that gave (or last changed) the score.
+    var withdraws: Int64
+
+    public init(score: Score, withdraws: Int64) {
+        panelist = score.panelist
+        submission = score.submission
+        criterion = score.criterion
+        value = score.value
+        rationale = score.rationale
+        self.withdraws = withdraws
+    }
+}
+
 public struct ConsensusPayload: Codable, Sendable, Hashable {
     public struct Previous: Codable, Sendable, Hashable {
         var value: Int

@@ -205,6 +205,9 @@ private final class ChainCheck: @unchecked Sendable {
             for row in meaning.rows {
                 expected[row.table.name, default: [:]][row.key] = row
             }
+            for removal in meaning.removals {
+                expected[removal.table.name]?[removal.key] = nil
+            }
             documents += meaning.documents.map { ($0, seq) }
         } catch {
             report(seq, "\(error)")

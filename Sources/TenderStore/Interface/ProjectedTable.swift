@@ -51,3 +51,12 @@ public struct ProjectedRow: Sendable, Hashable {
 
     public var key: [StoredValue] { Array(values.prefix(table.keyCount)) }
 }
+
+/// A row taken out of a projection table: its table and key.
+public struct ProjectedKey: Sendable, Hashable {
+    public var table: ProjectedTable
+    public var key: [StoredValue]
+
+    /// `DELETE` for the row with this key, for SQL backends: the key columns in order.
+    public var keyColumns: [String] { Array(table.columns.prefix(table.keyCount)) }
+}
