@@ -260,7 +260,8 @@ public struct BulkSubmissionFile: Sendable {
                 let element = SafeXMLParser.copy(node, file: path) { child in
                     columns.column(ofStartTag: SafeXMLParser.qualifiedName(child), line: Int(xmlGetLineNo(child)))
                 }
-                let (submission, found) = SubmissionReader.read(element)
+                let (submission, read) = SubmissionReader.read(element)
+                let found = element.controlCharacterDiagnostics() + read
                 report.diagnostics += found
                 if let earlier = firstLine[submission.id] {
                     report.diagnostics.append(
