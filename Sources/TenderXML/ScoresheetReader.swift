@@ -61,7 +61,12 @@ struct ScoreRow {
                     .error(at: row.location, "\(row.submission) on '\(row.criterion)' has a rationale but no score"))
                 usable = false
             } else if value == nil {
-                if !schema.schemaRefused(line: row.location.line, row.value) {
+                let text = row.value.trimmingCharacters(in: .whitespaces)
+                let digits = text.drop { $0 == "-" || $0 == "+" }
+                if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    // A whole number too long for Int: a slip, not a score.
+                    diagnostics.append(.error(at: row.location, "score \(text) is far outside any scale"))
+                } else if !schema.schemaRefused(line: row.location.line, row.value) {
                     diagnostics.append(.error(at: row.location, "score \"\(row.value)\" is not a whole number"))
                 }
                 usable = false

@@ -113,6 +113,15 @@ struct ScoresheetCSVTests {
         #expect(sheet.scores.count == 42)
     }
 
+    @Test("A score too long to be a number of any scale says so, not that it is no whole number")
+    func hugeScore() throws {
+        var lines = try Self.lines()
+        lines[3] = lines[3].replacingOccurrences(of: "working-together,4,", with: "working-together,44444444444444444444444,")
+        let diagnostics = refusal(of: Array(lines.joined(separator: "\n").utf8), file: "p-dev.csv")
+        expectDiagnostic(in: diagnostics, containing: "score 44444444444444444444444 is far outside any scale", line: 4, column: 1)
+        #expect(!diagnostics.contains { $0.message.contains("not a whole number") }, "\(diagnostics)")
+    }
+
     // MARK: Headers and delimiters
 
     @Test("A sheet with a header row and no rows of scores is refused in those words")
