@@ -98,6 +98,7 @@ struct VoiceFlagTests {
         #expect(flags.allSatisfy { $0.voice == .expertsByExperience && $0.direction == .lower })
         #expect(flags.map(\.voiceMedian) == [1, 2])
         #expect(flags.map(\.othersMedian) == [3, 4])
+        #expect(evaluation.coProduction().voiceFlags == flags)
         // BID-004: experts 2 against the others' 3.5, a gap of 1.5: under the divergence of 2.
         #expect(!flags.contains { $0.item.submission == "BID-004" })
     }
