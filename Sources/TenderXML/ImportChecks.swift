@@ -63,6 +63,7 @@ public enum ImportChecks {
         let members = IdentifierSuggestion(
             ids: panel.members.map(\.id), titles: Dictionary(panel.members.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
         let bids = IdentifierSuggestion(ids: (submissions ?? []).sorted())
+        let criterionIDs = criteria.suggestion
         for score in sheet.scores {
             let at = score.location ?? SourceLocation(file: sheet.panelist, line: 1, column: 1)
             if panel.member(score.panelist) == nil {
@@ -78,7 +79,7 @@ public enum ImportChecks {
             if criteria.criterion(score.criterion) == nil {
                 unknown.add(
                     at, "'\(score.criterion)' is not a criterion of \(criteria.id)",
-                    guess: criteria.suggestion.suggestion(for: score.criterion))
+                    guess: criterionIDs.suggestion(for: score.criterion))
             }
             if !criteria.scale.contains(score.value) {
                 found.append(.error(at: at, "score \(score.value) is outside the scale \(criteria.scale.rangeDescription)"))

@@ -62,7 +62,7 @@ struct ScoreRow {
                 usable = false
             } else if value == nil {
                 let text = row.value.trimmingCharacters(in: .whitespaces)
-                let digits = text.drop { $0 == "-" || $0 == "+" }
+                let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
                 if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
                     // A whole number too long for Int: a slip, not a score.
                     diagnostics.append(.error(at: row.location, "score \(text) is far outside any scale"))
