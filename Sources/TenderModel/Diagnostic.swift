@@ -36,3 +36,17 @@ extension Array where Element == Diagnostic {
     /// True when any entry is an error, the test every importer applies before storing anything.
     public var containsErrors: Bool { contains { $0.severity == .error } }
 }
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics sorted by file, line and column, keeping the order of those at one place:
+    /// a person reads a list of problems from the top of the file down, as they fix them.
+    public func inFileOrder() -> [Diagnostic] {
+        enumerated().sorted { lhs, rhs in
+            let (a, b) = (lhs.element.location, rhs.element.location)
+            if a.file != b.file { return a.file < b.file }
+            if a.line != b.line { return a.line < b.line }
+            if a.column != b.column { return a.column < b.column }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

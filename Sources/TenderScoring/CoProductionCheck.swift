@@ -28,10 +28,14 @@ public struct CoProductionCheck: Sendable, Hashable {
     public var criteria: [CriterionGap]
     /// Every item both groups scored, sorted by item.
     public var items: [ItemGap]
+    /// Items where the experts by experience, or the carers, each compared on their own, scored
+    /// apart from the other members (see ``Evaluation/voiceFlags()``): what the moderation list
+    /// and the reports should show, in place of ``itemsNeedingModeration``.
+    public var voiceFlags: [VoiceFlag]
 
     public init(
         isCoProduced: Bool, livedExperienceMembers: [String], otherMembers: [String], gapThreshold: Decimal,
-        criteria: [CriterionGap], items: [ItemGap]
+        criteria: [CriterionGap], items: [ItemGap], voiceFlags: [VoiceFlag] = []
     ) {
         self.isCoProduced = isCoProduced
         self.livedExperienceMembers = livedExperienceMembers
@@ -39,6 +43,7 @@ public struct CoProductionCheck: Sendable, Hashable {
         self.gapThreshold = gapThreshold
         self.criteria = criteria
         self.items = items
+        self.voiceFlags = voiceFlags
     }
 
     /// The warning every report must carry when the panel was not co-produced; nil when it was.
@@ -48,7 +53,10 @@ public struct CoProductionCheck: Sendable, Hashable {
             : "The panel has no expert by experience or carer: this commissioning was not co-produced."
     }
 
-    /// Items whose two groups' means are at least the divergence apart: for the moderation list.
+    /// Items whose pooled means (experts by experience and carers together) are at least the
+    /// divergence apart. Pooling two groups who may disagree with each other, and averaging,
+    /// hid the sample tender's splits; kept for the callers that use it until they move to
+    /// ``voiceFlags``, which compares each group's median on its own.
     public var itemsNeedingModeration: [ItemGap] { items.filter(\.needsModeration) }
 
     /// Criteria whose gap reaches the threshold.

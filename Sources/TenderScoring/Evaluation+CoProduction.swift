@@ -24,6 +24,6 @@ extension Evaluation {
         return CoProductionCheck(
             isCoProduced: panel.isCoProduced, livedExperienceMembers: members.map(\.id).filter { lived.contains($0) },
             otherMembers: members.map(\.id).filter { !lived.contains($0) }, gapThreshold: gapThreshold,
-            criteria: criterionGaps, items: itemGaps)
+            criteria: criterionGaps, items: itemGaps, voiceFlags: voiceFlags())
     }
 }

@@ -172,7 +172,7 @@ public struct BulkSubmissionFile: Sendable {
 
         try stream(reader, input: input, collector: collector, report: &report, body: body)
         report.bytes = input.consumed
-        report.diagnostics = collector.diagnostics + report.diagnostics
+        report.diagnostics = (collector.diagnostics + report.diagnostics).inFileOrder()
         if let failure = input.failure {
             report.diagnostics.append(.error(at: failure.location ?? start, failure.message))
         }
@@ -240,6 +240,7 @@ public struct BulkSubmissionFile: Sendable {
                 continue
             }
             let errorsBefore = collector.diagnostics.count(where: { $0.severity == .error })
+            let diagnosticsBefore = collector.diagnostics.count
             input.bidStart = input.consumed
             let startByte = Int(xmlTextReaderByteConsumed(reader))
             let expanded = xmlTextReaderExpand(reader)
@@ -255,19 +256,24 @@ public struct BulkSubmissionFile: Sendable {
                     .error(
                         at: SourceLocation(file: path, line: line, column: 1),
                         "this bid is about \(size) bytes, over the limit of \(options.maxDocumentBytes) bytes for one bid (--max-document-bytes)"))
-            } else if collector.diagnostics.count(where: { $0.severity == .error }) == errorsBefore {
+            } else {
+                // The rules beyond the schema are checked even when the schema refused the bid,
+                // so that every problem of it is reported at once; only a clean bid is handed on.
+                let schema = Array(collector.diagnostics[diagnosticsBefore...])
+                let schemaRefused = collector.diagnostics.count(where: { $0.severity == .error }) > errorsBefore
                 var columns = input.window.locator()
                 let element = SafeXMLParser.copy(node, file: path) { child in
                     columns.column(ofStartTag: SafeXMLParser.qualifiedName(child), line: Int(xmlGetLineNo(child)))
                 }
-                let (submission, found) = SubmissionReader.read(element)
+                let (submission, read) = SubmissionReader.read(element, schema: schema)
+                let found = element.controlCharacterDiagnostics() + read
                 report.diagnostics += found
                 if let earlier = firstLine[submission.id] {
                     report.diagnostics.append(
                         .error(
                             at: element.location,
                             "submission id '\(submission.id)' is used twice (first at line \(earlier))"))
-                } else if !found.containsErrors {
+                } else if !schemaRefused && !found.containsErrors {
                     firstLine[submission.id] = line
                     report.submissionIDs.append(submission.id)
                     try body(submission)

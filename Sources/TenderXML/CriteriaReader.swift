@@ -3,11 +3,14 @@ import TenderModel
 
 /// Reads a criteria framework and checks the rules its XSD cannot express.
 enum CriteriaReader {
-    static func read(_ root: ParsedElement) -> (Criteria, [Diagnostic]) {
-        var found = DiagnosticList()
-        let scale = readScale(root.child("scale"), root: root, into: &found)
+    /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
+    static func read(_ root: ParsedElement, schema: [Diagnostic] = []) -> (Criteria, [Diagnostic]) {
+        var found = DiagnosticList(schema: schema)
+        let (scale, scaleIsKnown) = readScale(root.child("scale"), root: root, into: &found)
         var criteria: [Criterion] = []
         var firstLine: [String: Int] = [:]
+        // A weight that could not be read has been reported; a total without it would mislead.
+        var weightsAreKnown = true
         for element in root.children("criterion") {
             let id = element.attribute("id") ?? ""
             if let earlier = firstLine[id] {
@@ -15,12 +18,14 @@ enum CriteriaReader {
             } else {
                 firstLine[id] = element.location.line
             }
-            let weight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "weight") } ?? 0
-            if weight == 0 {
+            let readWeight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "weight") }
+            weightsAreKnown = weightsAreKnown && readWeight != nil
+            let weight = readWeight ?? 0
+            if readWeight == 0 {
                 found.warning(element, "criterion '\(id)' has weight 0, so its score can never count")
             }
             let threshold = found.integer(element, "threshold")
-            if let threshold, !scale.contains(threshold) {
+            if let threshold, scaleIsKnown, !scale.contains(threshold) {
                 found.error(element, "threshold \(threshold) of criterion '\(id)' is outside the scale \(scale.rangeDescription)")
             }
             let question = element.child("question")
@@ -35,14 +40,16 @@ enum CriteriaReader {
         }
 
         let divergence = root.child("moderation").flatMap { found.integer($0, "divergence") } ?? 2
-        if let moderation = root.child("moderation"), divergence > scale.max - scale.min {
+        if let moderation = root.child("moderation"), scaleIsKnown, divergence > scale.max - scale.min {
             found.warning(
                 moderation,
                 "divergence \(divergence) is wider than the scale \(scale.rangeDescription), so no item will ever need moderation")
         }
         var price: PriceWeighting?
         if let element = root.child("price") {
-            let weight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "price weight") } ?? 0
+            let readWeight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "price weight") }
+            weightsAreKnown = weightsAreKnown && readWeight != nil
+            let weight = readWeight ?? 0
             let formula = element.attribute("formula").flatMap(PriceFormula.init(rawValue:)) ?? .lowestPrice
             price = PriceWeighting(weight: weight, formula: formula)
         }
@@ -52,7 +59,7 @@ enum CriteriaReader {
             currency: root.attribute("currency") ?? "", title: found.requiredText(root, "title", what: "the framework's title"),
             scale: scale, divergence: divergence, price: price, criteria: criteria)
         let total = framework.totalWeight
-        if total != 100 {
+        if weightsAreKnown && total != 100 {
             let parts = criteria.reduce(Decimal(0)) { $0 + $1.weight }
             let breakdown = price.map { "criteria \(parts) + price \($0.weight)" } ?? "criteria only, no price"
             found.error(root, "the weights add up to \(total) (\(breakdown)); they must add up to 100")
@@ -60,14 +67,22 @@ enum CriteriaReader {
         return (framework, found.all)
     }
 
-    private static func readScale(_ element: ParsedElement?, root: ParsedElement, into found: inout DiagnosticList) -> Scale {
-        guard let element, let min = found.integer(element, "min"), let max = found.integer(element, "max") else {
+    /// The scale, and whether it could be read: checks against an unknown scale would only
+    /// repeat its problem.
+    private static func readScale(
+        _ element: ParsedElement?, root: ParsedElement, into found: inout DiagnosticList
+    ) -> (Scale, Bool) {
+        guard let element else {
             found.error(root, "the scale is missing")
-            return Scale(min: 0, max: 0, levels: [])
+            return (Scale(min: 0, max: 0, levels: []), false)
+        }
+        // A missing or malformed min or max has been reported already, by the XSD or here.
+        guard let min = found.integer(element, "min"), let max = found.integer(element, "max") else {
+            return (Scale(min: 0, max: 0, levels: []), false)
         }
         guard min < max, max - min <= 100 else {
             found.error(element, "the scale \(min)–\(max) must run upwards from min to max, with at most 100 points")
-            return Scale(min: min, max: max, levels: [])
+            return (Scale(min: min, max: max, levels: []), false)
         }
         var levels: [ScaleLevel] = []
         for level in element.children("level") {
@@ -90,6 +105,6 @@ enum CriteriaReader {
                 "the scale has no <level> for \(missing.map(String.init).joined(separator: ", ")); every point from \(min) to \(max) needs a descriptor")
         }
         levels.sort { $0.value < $1.value }
-        return Scale(min: min, max: max, levels: levels)
+        return (Scale(min: min, max: max, levels: levels), true)
     }
 }

@@ -4,6 +4,22 @@ import TenderModel
 /// What a reader found while turning a document into model values.
 struct DiagnosticList {
     private(set) var all: [Diagnostic] = []
+    /// The XSD's errors: a value the schema already refused is not refused a second time in
+    /// other words.
+    private let schemaErrors: [Diagnostic]
+
+    init(schema: [Diagnostic] = []) {
+        schemaErrors = schema.filter { $0.severity == .error }
+    }
+
+    /// True when the schema refused `raw` on `element`'s line already.
+    func schemaRefused(_ element: ParsedElement, _ raw: String) -> Bool {
+        schemaRefused(line: element.location.line, raw)
+    }
+
+    func schemaRefused(line: Int, _ raw: String) -> Bool {
+        schemaErrors.contains { $0.location.line == line && $0.message.contains("'\(raw)'") }
+    }
 
     mutating func error(_ element: ParsedElement, _ message: String) {
         all.append(.error(at: element.location, message))
@@ -31,6 +47,7 @@ struct DiagnosticList {
     mutating func integer(_ element: ParsedElement, _ attribute: String) -> Int? {
         guard let raw = element.attribute(attribute) else { return nil }
         guard let value = Int(raw.trimmingCharacters(in: .whitespaces)) else {
+            if schemaRefused(element, raw) { return nil }
             error(element, "\(attribute)=\"\(raw)\" is not a whole number")
             return nil
         }
@@ -38,6 +55,11 @@ struct DiagnosticList {
     }
 
     mutating func decimal(_ element: ParsedElement, _ raw: String, what: String) -> Decimal? {
+        if schemaRefused(element, raw) { return nil }
+        if let problem = DecimalText.limitProblem(raw) {
+            error(element, "\(what) \(problem)")
+            return nil
+        }
         guard let value = DecimalText.parse(raw) else {
             error(element, "\(what) \"\(raw)\" is not a decimal number")
             return nil
@@ -48,6 +70,37 @@ struct DiagnosticList {
 
 /// Decimal numbers as XSD writes them (`1180000.00`, `12.5`, `+3`), read exactly.
 enum DecimalText {
+    /// At most 15 digits before the decimal point: a thousand trillion pounds, far beyond any
+    /// contract, so more digits are a slip (a pasted reference number, a stuck key).
+    static let maxWholeDigits = 15
+    /// At most 6 decimal places: enough for a weight of 33.333333 or a price in thousandths of
+    /// a penny. With 15 + 6 digits every value is held exactly in `Decimal` (38 significant
+    /// digits) and within libxml2's xs:decimal, whose own refusal of longer numbers says only
+    /// that the value is "not valid".
+    static let maxFractionDigits = 6
+
+    /// What is wrong with a decimal number that has more digits than the limits allow, in
+    /// words that quote it: `'40.000…' has too many decimal places (42); …`. Nil when `raw`
+    /// is within the limits or is not a plain decimal number at all (other checks say so).
+    static func limitProblem(_ raw: String) -> String? {
+        var text = Substring(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        if text.first == "+" || text.first == "-" { text = text.dropFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let wholePart = parts.first, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            !text.isEmpty
+        else { return nil }
+        let whole = wholePart.drop { $0 == "0" }.count
+        let fraction = parts.count == 2 ? parts[1].count : 0
+        let limits = "a number here has at most \(maxWholeDigits) digits before the decimal point and \(maxFractionDigits) after it"
+        if whole > maxWholeDigits {
+            return "'\(raw)' has too many digits (\(whole) before the decimal point); \(limits)"
+        }
+        if fraction > maxFractionDigits {
+            return "'\(raw)' has too many decimal places (\(fraction)); \(limits)"
+        }
+        return nil
+    }
+
     static func parse(_ raw: String) -> Decimal? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty,

@@ -29,16 +29,20 @@ public struct DocumentLoader: Sendable {
         }
         let parsed = try SafeXMLParser.parse(bytes: bytes, file: file, schemas: .shared)
         let root = parsed.root
+        // Schema errors do not stop the reading: the rules beyond the XSD are checked too, and
+        // every problem is reported at once, in file order.
+        let schema = parsed.schema
+        let found = parsed.warnings + schema + root.controlCharacterDiagnostics()
         switch parsed.kind {
         case .criteria:
-            let (criteria, diagnostics) = CriteriaReader.read(root)
-            return try finish(file: file, .criteria(criteria), parsed.warnings + diagnostics)
+            let (criteria, diagnostics) = CriteriaReader.read(root, schema: schema)
+            return try finish(file: file, .criteria(criteria), found + diagnostics)
         case .submission where root.name == "submissions":
             var submissions: [Submission] = []
-            var diagnostics = parsed.warnings
+            var diagnostics = found
             var firstLine: [String: Int] = [:]
             for element in root.children("submission") {
-                let (submission, found) = SubmissionReader.read(element)
+                let (submission, found) = SubmissionReader.read(element, schema: schema)
                 diagnostics += found
                 if let earlier = firstLine[submission.id] {
                     diagnostics.append(
@@ -49,22 +53,25 @@ public struct DocumentLoader: Sendable {
             }
             return try finish(file: file, .submissions(submissions), diagnostics)
         case .submission:
-            let (submission, diagnostics) = SubmissionReader.read(root)
-            return try finish(file: file, .submission(submission), parsed.warnings + diagnostics)
+            let (submission, diagnostics) = SubmissionReader.read(root, schema: schema)
+            return try finish(file: file, .submission(submission), found + diagnostics)
         case .panel:
-            let (panel, diagnostics) = PanelReader.read(root)
-            return try finish(file: file, .panel(panel), parsed.warnings + diagnostics)
+            let (panel, diagnostics) = PanelReader.read(root, schema: schema)
+            return try finish(file: file, .panel(panel), found + diagnostics)
         case .scoresheet:
-            let (sheet, diagnostics) = ScoresheetReader.read(root)
-            return try finish(file: file, .scoresheet(sheet), parsed.warnings + diagnostics)
+            let (sheet, diagnostics) = ScoresheetReader.read(root, schema: schema)
+            return try finish(file: file, .scoresheet(sheet), found + diagnostics)
         }
     }
 
+    /// A refusal carries what could be read, so that the checks against the tender can still
+    /// run (``DocumentSet`` does) and a person sees every problem in one pass.
     private func finish(file: String, _ document: TenderDocument, _ diagnostics: [Diagnostic]) throws(DocumentError)
         -> LoadedDocument
     {
-        if diagnostics.containsErrors { throw DocumentError(diagnostics) }
-        return LoadedDocument(file: file, document: document, warnings: diagnostics)
+        let ordered = diagnostics.inFileOrder()
+        if ordered.containsErrors { throw DocumentError(ordered, document: document) }
+        return LoadedDocument(file: file, document: document, warnings: ordered)
     }
 
     private func sizeError(file: String, size: Int) -> Diagnostic {

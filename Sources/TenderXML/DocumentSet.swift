@@ -14,6 +14,9 @@ public struct DocumentSet: Sendable {
     /// kept, so they are not in ``submissions``.
     public private(set) var bulk: [String: BulkReadReport] = [:]
     private var indexOfFile: [String: Int] = [:]
+    /// What could be read of refused files, checked against the others all the same so that
+    /// each file's every problem is reported at once.
+    private var partlyRead: [LoadedDocument] = []
 
     public init() {}
 
@@ -30,6 +33,9 @@ public struct DocumentSet: Sendable {
                 loaded.append(document)
             case .failure(let error):
                 refused[path] = error.diagnostics
+                if let document = error.document {
+                    partlyRead.append(LoadedDocument(file: path, document: document, warnings: []))
+                }
             }
         }
         let framework = criteria.count == 1 ? criteria.first : nil
@@ -84,10 +90,10 @@ public struct DocumentSet: Sendable {
         indexOfFile[file].map { loaded[$0] }
     }
 
-    /// Every diagnostic of `file`: its own warnings or refusal, then what the cross-checks found.
+    /// Every diagnostic of `file`, its own and what the cross-checks found, in file order.
     public func diagnostics(for file: String) -> [Diagnostic] {
         let own = refused[file] ?? bulk[file]?.diagnostics ?? document(for: file)?.warnings ?? []
-        return own + (crossChecks[file] ?? [])
+        return (own + (crossChecks[file] ?? [])).inFileOrder()
     }
 
     public func isValid(_ file: String) -> Bool { !diagnostics(for: file).containsErrors }
@@ -99,7 +105,7 @@ public struct DocumentSet: Sendable {
         let panels = self.panels
         let tender = panels.count == 1 ? panels.first?.tender : nil
         let submissionIDs = Set(submissions.map(\.id)).union(bulkSubmissionIDs)
-        for document in loaded {
+        for document in loaded + partlyRead {
             var found: [Diagnostic] = []
             switch document.document {
             case .submission(let submission):

@@ -19,6 +19,20 @@ enum LibXMLMessage {
         ("ScoreValue", "a whole number (or empty, in a row not scored yet)"),
     ]
 
+    /// libxml2 refuses a decimal of more than about 24 digits as "not a valid value", which a
+    /// reader then hears as "not an amount of 0 or more"; say what is wrong instead, in the
+    /// words ``DecimalText/limitProblem(_:)`` uses for the shorter ones the XSD lets through.
+    private static func tooManyDigits(_ message: String) -> String? {
+        for type in ["Amount", "Weight", "xs:decimal"] {
+            let tail = "' is not a valid value of the atomic type '\(type)'."
+            guard message.hasSuffix(tail), let open = message.range(of: ": '") else { continue }
+            let value = String(message[open.upperBound..<message.index(message.endIndex, offsetBy: -tail.count)])
+            guard let problem = DecimalText.limitProblem(value) else { return nil }
+            return String(message[..<open.lowerBound]) + ": " + problem
+        }
+        return nil
+    }
+
     static func plainWords(_ raw: String, code: Int) -> String {
         // One line per diagnostic, as compilers print them: some libxml2 messages run over two.
         var message = raw.split(whereSeparator: \.isNewline)
@@ -48,6 +62,7 @@ enum LibXMLMessage {
             // Not libxml2's own words: they dump the bytes found, which are the file's content.
             return "the text is not valid UTF-8, and the file declares no other encoding"
         }
+        if let rewritten = tooManyDigits(message) { message = rewritten }
         for (type, meaning) in typeMeanings {
             for variety in ["atomic", "union"] {
                 message = message.replacingOccurrences(

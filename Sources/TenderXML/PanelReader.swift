@@ -2,8 +2,9 @@ import TenderModel
 
 /// Reads a panel and checks its members and declared conflicts.
 enum PanelReader {
-    static func read(_ root: ParsedElement) -> (Panel, [Diagnostic]) {
-        var found = DiagnosticList()
+    /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
+    static func read(_ root: ParsedElement, schema: [Diagnostic] = []) -> (Panel, [Diagnostic]) {
+        var found = DiagnosticList(schema: schema)
         var members: [PanelMember] = []
         var firstLine: [String: Int] = [:]
         for element in root.children("member") {

@@ -15,7 +15,11 @@ enum SafeXMLParser {
     struct Result {
         var kind: DocumentKind
         var root: ParsedElement
+        /// The parser's warnings.
         var warnings: [Diagnostic]
+        /// What the kind's XSD found, errors included: the readers still run over a document
+        /// that breaks its schema, so that every problem is reported at once.
+        var schema: [Diagnostic]
     }
 
     static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
@@ -86,11 +90,8 @@ enum SafeXMLParser {
             return found
         }
         let validation = try schemas.validate(doc, kind: kind, file: file, columnOf: columnOf)
-        if validation.containsErrors {
-            throw DocumentError(validation)
-        }
         let root = copy(rootNode, file: file, columnOf: columnOf)
-        return Result(kind: kind, root: root, warnings: collector.diagnostics + validation)
+        return Result(kind: kind, root: root, warnings: collector.diagnostics, schema: validation)
     }
 
     private static func runParser(

@@ -4,7 +4,8 @@ import TenderModel
 /// Reads one member's scoresheet and checks what stands within it. Whether each score is on the
 /// scale and the member may score the bid is for ``ImportChecks``, which knows the tender.
 enum ScoresheetReader {
-    static func read(_ root: ParsedElement) -> (Scoresheet, [Diagnostic]) {
+    /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
+    static func read(_ root: ParsedElement, schema: [Diagnostic] = []) -> (Scoresheet, [Diagnostic]) {
         let panelist = root.attribute("panelist") ?? ""
         var rows: [ScoreRow] = []
         for element in root.children("score") {
@@ -14,7 +15,8 @@ enum ScoresheetReader {
                     criterion: element.attribute("criterion") ?? "", value: element.attribute("value") ?? "",
                     rationale: element.foldedText, location: element.location))
         }
-        return ScoreRow.scoresheet(tender: root.attribute("tender"), panelist: panelist, rows: rows)
+        return ScoreRow.scoresheet(
+            tender: root.attribute("tender"), panelist: panelist, rows: rows, schema: DiagnosticList(schema: schema))
     }
 }
 
@@ -28,7 +30,11 @@ struct ScoreRow {
     var rationale: String
     var location: SourceLocation
 
-    static func scoresheet(tender: String?, panelist: String, rows: [ScoreRow]) -> (Scoresheet, [Diagnostic]) {
+    /// - Parameter schema: the XSD's findings for an XML sheet, so that a score it refused is
+    ///   not refused twice.
+    static func scoresheet(
+        tender: String?, panelist: String, rows: [ScoreRow], schema: DiagnosticList = DiagnosticList()
+    ) -> (Scoresheet, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var scores: [Score] = []
         var firstLine: [ItemKey: Int] = [:]
@@ -55,7 +61,14 @@ struct ScoreRow {
                     .error(at: row.location, "\(row.submission) on '\(row.criterion)' has a rationale but no score"))
                 usable = false
             } else if value == nil {
-                diagnostics.append(.error(at: row.location, "score \"\(row.value)\" is not a whole number"))
+                let text = row.value.trimmingCharacters(in: .whitespaces)
+                let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+                if !digits.isEmpty && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    // A whole number too long for Int: a slip, not a score.
+                    diagnostics.append(.error(at: row.location, "score \(text) is far outside any scale"))
+                } else if !schema.schemaRefused(line: row.location.line, row.value) {
+                    diagnostics.append(.error(at: row.location, "score \"\(row.value)\" is not a whole number"))
+                }
                 usable = false
             }
             if row.rationale.isEmpty {

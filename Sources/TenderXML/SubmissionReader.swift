@@ -4,11 +4,13 @@ import TenderModel
 /// Reads a bid, or each bid of a bulk `<submissions>` file, and checks what stands within it.
 /// Checks against the tender (its criteria, word limits) are in ``ImportChecks``.
 enum SubmissionReader {
-    static func read(_ element: ParsedElement) -> (Submission, [Diagnostic]) {
-        var found = DiagnosticList()
+    /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
+    static func read(_ element: ParsedElement, schema: [Diagnostic] = []) -> (Submission, [Diagnostic]) {
+        var found = DiagnosticList(schema: schema)
         let id = element.attribute("id") ?? ""
         let submitted = element.attribute("submitted").flatMap { raw -> Date? in
             guard let date = Timestamp.parse(raw) else {
+                if found.schemaRefused(element, raw) { return nil }
                 found.error(element, "submitted=\"\(raw)\" needs a date, a time and a time zone, as in 2026-10-03T11:42:00Z")
                 return nil
             }

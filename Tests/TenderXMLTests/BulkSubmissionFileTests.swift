@@ -47,6 +47,30 @@ import Testing
         #expect(report.diagnostics.contains { $0.message.contains("is used twice") })
     }
 
+    @Test("A bid in a bulk file reports its schema errors and the rules beyond the schema together, in order")
+    func everyProblemOfABid() throws {
+        var bids = try Self.sampleBids()
+        bids[1] = bids[1].replacingOccurrences(of: "<type>voluntary</type>", with: "<type>charity</type>")
+            .replacingOccurrences(of: #"<response criterion="local-insights">"#, with: #"<response criterion="local-assets">"#)
+        let path = try Self.bulkFile(bids)
+        let report = BulkSubmissionFile(path: path).read { _ in }
+        #expect(!report.isValid)
+        let charity = report.diagnostics.firstIndex { $0.message.contains("'charity'") }
+        let twice = report.diagnostics.firstIndex { $0.message.contains("criterion 'local-assets' is answered twice") }
+        #expect(charity != nil && twice != nil, "\(report.diagnostics)")
+        if let charity, let twice { #expect(charity < twice) }
+        #expect(report.submissionIDs == bids.indices.filter { $0 != 1 }.map { "BID-00\($0 + 1)" })
+    }
+
+    @Test("A control character in a bulk file's bid is refused")
+    func controlCharacter() throws {
+        var bids = try Self.sampleBids()
+        bids[2] = bids[2].replacingOccurrences(of: "<name>", with: "<name>\u{9B}")
+        let report = BulkSubmissionFile(path: try Self.bulkFile(bids)).read { _ in }
+        #expect(report.diagnostics.contains { $0.message.contains("control character U+009B") }, "\(report.diagnostics)")
+        #expect(!report.submissionIDs.contains("BID-003"))
+    }
+
     @Test func refusesADoctype() throws {
         let path = try Self.bulkFile(
             [try Self.sampleBids()[0]], prolog: "<!DOCTYPE submissions [<!ENTITY a \"b\">]>\n")

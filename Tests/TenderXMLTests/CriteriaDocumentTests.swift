@@ -138,7 +138,7 @@ struct CriteriaDocumentTests {
             Template.edit(Template.criteria, (#"<criterion id="plan" weight="30">"#, #"▸<criterion id="plan" weight="thirty">"#)))
         let diagnostics = refusal(of: document.bytes, file: "framework.xml")
         let found = expectDiagnostic(
-            in: diagnostics, containing: "weight", file: "framework.xml", line: document.line, column: document.column)
+            in: diagnostics, containing: "'thirty'", file: "framework.xml", line: document.line, column: document.column)
         #expect(found?.message.contains("atomic type") == false)
         #expect(found?.message.contains("{urn:") == false)
         #expect(found?.message.contains("xs:") == false)
