@@ -31,11 +31,7 @@ let package = Package(
         .target(name: "TenderModel"),
         .target(
             name: "TenderXML",
-            dependencies: [
-                "CLibXML2",
-                "TenderModel",
-                .product(name: "CSV", package: "CSV.swift"),
-            ],
+            dependencies: ["CLibXML2", "TenderModel"],
             resources: [.copy("Resources/Schemas")]
         ),
         .target(name: "TenderScoring", dependencies: ["TenderModel"]),

@@ -5,7 +5,8 @@ import TenderStore
 /// The items a moderation meeting discusses, and how each is put in front of the panel.
 ///
 /// An item is listed once every member who may score it has done so, when its scores diverge
-/// or when experts by experience and carers scored it far from the other members. A member
+/// or when the experts by experience, or the carers, scored it apart from the other members
+/// (``VoiceFlag``), even when the overall spread alone would not need moderation. A member
 /// never sees a bid they declared a conflict with.
 public struct ModerationList: Sendable {
     public struct Entry: Sendable {
@@ -19,8 +20,7 @@ public struct ModerationList: Sendable {
 
     public init(view: TenderView) {
         self.view = view
-        let gaps = Dictionary(
-            view.evaluation.coProduction().itemsNeedingModeration.map { ($0.item, $0) }, uniquingKeysWith: { first, _ in first })
+        let flags = Dictionary(grouping: view.evaluation.voiceFlags(), by: \.item)
         let divergence = view.criteria.divergence
         let hidden = view.reader.member(of: view.panel).map { member in
             Set(view.panel.conflicts.filter { $0.member == member.id }.map(\.submission))
@@ -32,9 +32,9 @@ public struct ModerationList: Sendable {
             if let range = scores.range, range >= divergence {
                 reasons.append("scores diverge from \(scores.values.first ?? 0) to \(scores.values.last ?? 0)")
             }
-            if let gap = gaps[moderated.item] {
+            for flag in flags[moderated.item] ?? [] {
                 reasons.append(
-                    "experts by experience and carers averaged \(gap.livedExperienceMean.displayText), other members \(gap.othersMean.displayText)")
+                    "the \(flag.voice.rawValue) scored \(flag.direction.rawValue) (median \(flag.voiceMedian.displayText)) than the other members (median \(flag.othersMedian.displayText)): their view is discussed, not averaged away")
             }
             return reasons.isEmpty ? nil : Entry(moderated: moderated, reasons: reasons)
         }

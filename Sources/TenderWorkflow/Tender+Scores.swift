@@ -8,11 +8,30 @@ extension Tender {
     public func importScores(_ document: DocumentFile, by person: ActingPerson, reason: String? = nil) async throws(StoreError)
         -> ImportReport
     {
-        let loaded = try load(document, expecting: .scoresheet)
-        guard case .scoresheet(let sheet) = loaded.document else {
-            throw StoreError(.invalidDocuments, "\(document.file) is not a scoresheet; nothing was imported.")
+        // A sheet with errors is still checked against the tender, so that every problem is
+        // listed at once, in file order; it is refused all the same.
+        let sheet: Scoresheet
+        var warnings: [Diagnostic] = []
+        var problems: [Diagnostic] = []
+        do throws(DocumentError) {
+            let loaded = try DocumentLoader(options: documentOptions).load(bytes: document.bytes, file: document.file)
+            guard case .scoresheet(let parsed) = loaded.document else {
+                throw DocumentError(
+                    .error(
+                        at: SourceLocation(file: document.file, line: 1, column: 1),
+                        "this is a \(loaded.document.kind.displayName), not a scoresheet"))
+            }
+            sheet = parsed
+            warnings = loaded.warnings
+        } catch {
+            guard case .scoresheet(let partial)? = error.document else {
+                throw StoreError(.invalidDocuments, "Nothing was imported: \(document.file) has errors.", diagnostics: error.diagnostics)
+            }
+            sheet = partial
+            problems = error.diagnostics
         }
-        return try await importScores(sheet: sheet, document: document, warnings: loaded.warnings, by: person, reason: reason)
+        return try await importScores(
+            sheet: sheet, document: document, warnings: warnings, documentProblems: problems, by: person, reason: reason)
     }
 
     /// Records one panel member's scores, all or nothing.
@@ -26,11 +45,12 @@ extension Tender {
     public func importScores(sheet: Scoresheet, by person: ActingPerson, reason: String? = nil) async throws(StoreError)
         -> ImportReport
     {
-        try await importScores(sheet: sheet, document: nil, warnings: [], by: person, reason: reason)
+        try await importScores(sheet: sheet, document: nil, warnings: [], documentProblems: [], by: person, reason: reason)
     }
 
     private func importScores(
-        sheet: Scoresheet, document: DocumentFile?, warnings: [Diagnostic], by person: ActingPerson, reason: String?
+        sheet: Scoresheet, document: DocumentFile?, warnings: [Diagnostic], documentProblems: [Diagnostic],
+        by person: ActingPerson, reason: String?
     ) async throws(StoreError) -> ImportReport {
         let reason = try TextInput.reason(reason)
         return try await change(by: person) { snapshot, recorder in
@@ -43,7 +63,10 @@ extension Tender {
                     "\(person.name) may hand in only their own scoresheet; \(document?.file ?? "this sheet") is \(sheet.panelist)'s")
             }
             let submissions = Set(snapshot.submissions.map(\.submission.id))
-            var problems = ImportChecks.check(sheet, criteria: snapshot.criteria, panel: panel, submissions: submissions)
+            var problems = documentProblems
+            let known = Set(documentProblems.map { "\($0.location.line):\($0.message)" })
+            problems += ImportChecks.check(sheet, criteria: snapshot.criteria, panel: panel, submissions: submissions)
+                .filter { !known.contains("\($0.location.line):\($0.message)") }
             let sheetStart = SourceLocation(file: document?.file ?? sheet.panelist, line: 1, column: 1)
             if sheet.scores.isEmpty, panel.member(sheet.panelist) == nil {
                 problems.append(.error(at: sheetStart, "'\(sheet.panelist)' is not a member of the panel"))
@@ -89,7 +112,7 @@ extension Tender {
                 plan.append((score, earlier))
             }
             if problems.containsErrors || !changesWithoutReason.isEmpty {
-                let all = (problems + changesWithoutReason).sortedByLocation()
+                let all = (problems + changesWithoutReason).inFileOrder()
                 let errors = all.filter { $0.severity == .error }.count
                 throw StoreError(
                     problems.containsErrors ? .invalidDocuments : .reasonRequired,
@@ -122,19 +145,6 @@ extension ItemKey {
     func member(_ id: String) -> MemberItem { MemberItem(item: self, member: id) }
 }
 
-extension Array where Element == Diagnostic {
-    /// In file order: by file, then line, then column; the order they were found where equal.
-    func sortedByLocation() -> [Diagnostic] {
-        enumerated().sorted { left, right in
-            let a = left.element.location
-            let b = right.element.location
-            if a.file != b.file { return left.offset < right.offset }
-            if a.line != b.line { return a.line < b.line }
-            if a.column != b.column { return a.column < b.column }
-            return left.offset < right.offset
-        }.map(\.element)
-    }
-}
 
 extension Tender {
     /// Withdraws every score `member` gave `submission`, with a reason kept in the history: what
