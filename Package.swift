@@ -103,6 +103,10 @@ let package = Package(
             ],
             resources: [.copy("Golden")]
         ),
+        .testTarget(
+            name: "TenderWorkflowTests",
+            dependencies: ["TenderWorkflow", "TenderTestSupport", "TenderStore", "TenderSQLite", "TenderModel", "TenderScoring"]
+        ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
