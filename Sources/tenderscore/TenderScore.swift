@@ -18,7 +18,7 @@ struct TenderScore: AsyncParsableCommand {
 
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.negativeScoresAsValues(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -43,5 +43,21 @@ struct TenderScore: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// argument-parser reads `-1` as an option and would answer "Missing expected argument". A
+    /// negative score is a value that the tender's scale refuses, in plain words, so the score of
+    /// `moderate agree` is moved after `--`, where it is read as the value it is. It is the last
+    /// positional argument, so nothing else changes meaning.
+    static func negativeScoresAsValues(_ arguments: [String]) -> [String] {
+        guard arguments.starts(with: ["moderate", "agree"]), !arguments.contains("--"),
+            let index = arguments.indices.dropFirst(2).first(where: { index in
+                let token = arguments[index]
+                return token.count > 1 && token.hasPrefix("-") && token.dropFirst().allSatisfy(\.isNumber)
+            })
+        else { return arguments }
+        var moved = arguments
+        let score = moved.remove(at: index)
+        return moved + ["--", score]
     }
 }

@@ -40,7 +40,15 @@ struct AuditCommand: AsyncParsableCommand {
         var expectHead: String?
 
         func run() async throws {
-            let storage = try SQLiteStorage.open(at: store.storePath, readOnly: true)
+            let storage: SQLiteStorage
+            do {
+                storage = try SQLiteStorage.open(at: store.storePath, readOnly: true)
+            } catch {
+                // Damage is what verify exists to find: a finding, not a failure to run.
+                guard error.code == .damaged else { throw error }
+                Terminal.error("The history cannot be trusted: \(error.message)")
+                throw ExitCode(1)
+            }
             if storage.isImmutableCopy {
                 Terminal.print("\(store.storePath) cannot be written here, so it was read as an unchanging copy (read-only).")
             }

@@ -6,7 +6,7 @@ import TenderWorkflow
 struct ScoresCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scores", abstract: "Blank scoresheets and panel members' scores.",
-        subcommands: [Template.self, Import.self])
+        subcommands: [Template.self, Import.self, Withdraw.self])
 
     struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -63,6 +63,34 @@ struct ScoresCommand: AsyncParsableCommand {
             let tender = try await store.tender(documents: documents.readOptions)
             let report = try await tender.importScores(try documents.read(file), by: person, reason: reason)
             ImportOutput.print(report, what: "scoresheet")
+        }
+    }
+
+    struct Withdraw: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw every score one member gave one bid, with a reason (a conflict declared after scoring).",
+            discussion: """
+                The commissioner does this; the history keeps each score withdrawn beside the reason. Then the \
+                conflict can be recorded by importing the panel again with --reason.
+                """)
+
+        @OptionGroup var store: StoreOptions
+
+        @Option(help: "The panel member whose scores are withdrawn.")
+        var panelist: String
+
+        @Option(help: "The bid.")
+        var submission: String
+
+        @Option(help: "Why the scores are withdrawn.")
+        var reason: String
+
+        func run() async throws {
+            let person = try store.person()
+            let events = try await store.tender().withdrawScores(
+                member: panelist, submission: submission, reason: reason, by: person)
+            for event in events { Terminal.print("#\(event.sequence) \(SafeText.terminal(event.summary))") }
+            Terminal.print("Withdrew \(events.count) score\(events.count == 1 ? "" : "s") of \(panelist) on \(submission).")
         }
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Hostile and careless use of the command line, each case a fault found in review.
+@Suite("hostile and careless use")
+struct HostileUseTests {
+    @Test("a pipe given as the store is refused at once, not waited on")
+    func fifoStore() throws {
+        let tender = try SampleTender()
+        let fifo = tender.folder.appendingPathComponent("store.fifo").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let started = Date()
+        let outcome = try CLI.run(["audit", "verify", "--store", fifo])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("is not a regular file (it is a pipe, a device or a socket)"))
+    }
+
+    @Test("a store cut off at its end is reported as damaged by verify, log and rank; nothing crashes")
+    func truncatedStore() throws {
+        let tender = try SampleTender.withScores()
+        // Fold the WAL into the file, then cut the last 3,000 bytes off, as a failed copy would.
+        try tender.expectSuccess(["audit", "verify"])
+        let copy = tender.folder.appendingPathComponent("cut.sqlite").path
+        try FileManager.default.copyItem(atPath: tender.store.path, toPath: copy)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: copy)[.size] as? Int)
+        #expect(truncate(copy, off_t(size - 3000)) == 0)
+        for arguments in [["audit", "verify"], ["audit", "log"], ["rank", "--provisional"], ["moderate", "list"]] {
+            let outcome = try CLI.run(arguments + ["--store", copy, "--as", "officer"])
+            #expect(outcome.status == 1, "\(arguments)")
+            #expect(outcome.stderr.contains("is damaged"), "\(arguments): \(outcome.stderr)")
+            #expect(!outcome.stderr.contains("Fatal error"))
+        }
+    }
+
+    @Test("a store on read-only media is read and verified, and says it was read as a copy")
+    func readOnlyMedia() throws {
+        let tender = try SampleTender.withScores()
+        let head = try tender.head()
+        let media = tender.folder.appendingPathComponent("evidence")
+        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+        // As root (CI), a read-only mount; otherwise a folder nobody may write.
+        let mounted = getuid() == 0 && system("mount -t tmpfs -o size=16m tmpfs '\(media.path)'") == 0
+        defer { if mounted { _ = system("umount '\(media.path)'") } else { chmod(media.path, 0o755) } }
+        let copy = media.appendingPathComponent("tender.sqlite").path
+        try FileManager.default.copyItem(atPath: tender.store.path, toPath: copy)
+        if mounted {
+            #expect(system("mount -o remount,ro '\(media.path)'") == 0)
+        } else {
+            chmod(copy, 0o444)
+            chmod(media.path, 0o555)
+        }
+        let outcome = try CLI.run(["audit", "verify", "--store", copy, "--as", "auditor"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("cannot be written here, so it was read as an unchanging copy"))
+        #expect(outcome.stdout.contains(head.split(separator: " ").last.map(String.init) ?? "no head"))
+        let changed = try CLI.run(["finalise", "--reason", "x", "--store", copy, "--as", "auditor"])
+        #expect(changed.status == 1)
+        #expect(changed.stderr.contains("cannot be written to"))
+    }
+
+    @Test("white space around a member's id does not make them someone else")
+    func spoofedActor() throws {
+        let tender = try SampleTender.withBids()
+        for actor in [" p-tom", "p-tom\t", "\u{00A0}p-tom"] {
+            let outcome = try tender.run(["scores", "import", tender.sample("scoresheets/p-amira.xml")], as: actor)
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr.contains("p-tom may hand in only their own scoresheet"), "\(outcome.stderr)")
+            let peek = try tender.run(["moderate", "list"], as: actor)
+            #expect(peek.status == 1)
+            #expect(peek.stderr.contains("p-tom has 42 items still to score"))
+        }
+    }
+
+    @Test("a name or reason with a line break or escape cannot forge a line of the history")
+    func forgedHistoryLines() throws {
+        let tender = try SampleTender.withBids()
+        let forged = try tender.run(["panel", "import", tender.sample("panel.xml")], as: "Dev\n#99  2026-10-01  Auditor  tender.finalised")
+        #expect(forged.status == 1)
+        #expect(forged.stderr.contains("contains a line break (U+000A), which a name cannot carry"))
+        let escaped = try tender.run(["finalise", "--reason", "done\u{1B}[2J"])
+        #expect(escaped.status == 1)
+        #expect(escaped.stderr.contains("The reason contains a control character (U+001B)"))
+        let log = try tender.run(["audit", "log"])
+        #expect(!log.stdout.contains("#99"))
+    }
+
+    @Test("a negative agreed score is refused by the scale, in plain words")
+    func negativeScore() throws {
+        let tender = try SampleTender.withScores()
+        let outcome = try tender.run(["moderate", "agree", "BID-005", "working-together", "-1", "--rationale", "No shared power."])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("score -1 is outside the scale 0–5"), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains("Missing expected argument"))
+    }
+
+    @Test("a conflict declared after scoring: withdraw the scores with a reason, then record it")
+    func lateConflict() throws {
+        let tender = try SampleTender.withScores()
+        let panel = try String(contentsOfFile: tender.sample("panel.xml"), encoding: .utf8).replacingOccurrences(
+            of: "</panel>", with: #"<conflict member="p-tom" submission="BID-003">Joined the bidder's board</conflict></panel>"#)
+        let file = try tender.write("panel-late.xml", panel)
+        let refused = try tender.run(["panel", "import", file, "--reason", "Tom's new conflict"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("tenderscore scores withdraw --panelist p-tom --submission BID-003"))
+        let withdrawn = try tender.expectSuccess([
+            "scores", "withdraw", "--panelist", "p-tom", "--submission", "BID-003", "--reason", "Declared a conflict after scoring",
+        ])
+        #expect(withdrawn.stdout.contains("Withdrew 6 scores of p-tom on BID-003."))
+        try tender.expectSuccess(["panel", "import", file, "--reason", "Tom's new conflict"])
+        let log = try tender.expectSuccess(["audit", "log", "--member", "p-tom", "--submission", "BID-003"])
+        #expect(log.stdout.contains("score.withdrawn"))
+        #expect(log.stdout.contains("(why: Declared a conflict after scoring)"))
+        try tender.expectSuccess(["audit", "verify"])
+    }
+}
