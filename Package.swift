@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "TenderScoring", targets: ["TenderScoring"]),
         .library(name: "TenderStore", targets: ["TenderStore"]),
         .library(name: "TenderExport", targets: ["TenderExport"]),
+        .library(name: "TenderForms", targets: ["TenderForms"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -51,6 +53,15 @@ let package = Package(
             dependencies: ["TenderModel", "TenderScoring", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        .target(
+            name: "TenderForms",
+            dependencies: [
+                "TenderModel",
+                "TenderXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
@@ -78,6 +89,13 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore"]),
+        .testTarget(
+            name: "TenderFormsTests",
+            dependencies: [
+                "TenderForms", "TenderModel", "TenderXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
