@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+import TenderForms
+
+/// Answers are read by the markers alone: a form whose markers were deleted, copied or renamed
+/// is refused, naming the question, and a form for another tender is refused.
+@Suite struct MarkerTests {
+    private func refusal(_ data: Data, named name: String) throws -> FormError {
+        let url = try Fixtures.write(data, named: name, in: Fixtures.temporaryFolder())
+        return try #require(throws: FormError.self) { try Fixtures.read(url) }
+    }
+
+    private func docx(_ edit: (String) -> String) throws -> Data {
+        try Fixtures.editing(Fixtures.form(.docx), part: "word/document.xml", edit)
+    }
+
+    private func odt(_ edit: (String) -> String) throws -> Data {
+        try Fixtures.editing(Fixtures.form(.odt), part: "content.xml", edit)
+    }
+
+    @Test func aDeletedWordControlIsNamed() throws {
+        let error = try refusal(
+            docx { $0.replacingOccurrences(of: "w:val=\"tenderscore:criterion:local-insights\"", with: "w:val=\"answer\"") },
+            named: "deleted.docx")
+        #expect(error.code == .missingMarker)
+        #expect(error.question == "local-insights")
+        #expect(
+            error.message
+                == "the answer box of question 2 (Apply local insights) is missing from the form (it was deleted); ask the bidder to copy their answers into a fresh form"
+        )
+    }
+
+    @Test func aDeletedOpenDocumentSectionIsNamed() throws {
+        let error = try refusal(
+            odt { $0.replacingOccurrences(of: "text:name=\"tenderscore:evidence:innovation\"", with: "text:name=\"Section9\"") },
+            named: "deleted.odt")
+        #expect(error.code == .missingMarker)
+        #expect(error.question == "innovation")
+        #expect(error.message.hasPrefix("the appendices box of question 4 (Innovate) is missing from the form"))
+    }
+
+    @Test func aCopiedWordControlIsNamed() throws {
+        let error = try refusal(
+            docx { xml in
+                guard let start = xml.range(of: "<w:sdt><w:sdtPr><w:alias w:val=\"Answer to question 1"),
+                    let end = xml.range(of: "</w:sdt>", range: start.upperBound..<xml.endIndex)
+                else { return xml }
+                let control = xml[start.lowerBound..<end.upperBound]
+                return xml.replacingCharacters(in: start.lowerBound..<end.upperBound, with: control + control)
+            }, named: "copied.docx")
+        #expect(error.code == .duplicateMarker)
+        #expect(error.question == "local-assets")
+        #expect(
+            error.message
+                == "the answer box of question 1 (Recognise local assets) appears twice in the form (it was copied); keep exactly one and send the form again"
+        )
+    }
+
+    @Test func aSectionLibreOfficeRenamedOnCopyIsNamedAsACopy() throws {
+        let error = try refusal(
+            odt { xml in
+                xml.replacingOccurrences(
+                    of: "<text:section text:style-name=\"Answer_20_Section\" text:name=\"tenderscore:criterion:local-assets\">",
+                    with:
+                        "<text:section text:name=\"tenderscore:criterion:local-assets1\"><text:p>copy</text:p></text:section><text:section text:style-name=\"Answer_20_Section\" text:name=\"tenderscore:criterion:local-assets\">"
+                )
+            }, named: "copied.odt")
+        #expect(error.code == .duplicateMarker)
+        #expect(error.question == "local-assets")
+        #expect(
+            error.message
+                == "the answer box of question 1 (Recognise local assets) appears to have been copied (a second box is marked tenderscore:criterion:local-assets1); keep one answer box per question"
+        )
+    }
+
+    @Test func aMarkerForAnotherFrameworkIsRefused() throws {
+        let error = try refusal(
+            odt { $0.replacingOccurrences(of: "tenderscore:criterion:innovation\"", with: "tenderscore:criterion:staffing\"") },
+            named: "other.odt")
+        #expect(error.code == .unknownMarker)
+        #expect(error.question == "staffing")
+        #expect(
+            error.message
+                == "the form has the answer box for a question staffing that is not in these criteria; the form may be for another tender")
+    }
+
+    @Test func aFormForAnotherTenderIsRefused() throws {
+        let error = try refusal(
+            docx { $0.replacingOccurrences(of: ">TND-2026-014<", with: ">TND-2025-003<") }, named: "other-tender.docx")
+        #expect(error.code == .wrongTender)
+        #expect(error.message == "the form is for tender TND-2025-003, not TND-2026-014; the bid may have been sent to the wrong tender")
+    }
+
+    /// Values that cannot be used, each refused in words the bidder can act on.
+    @Test(arguments: [
+        ("tenderscore:bidder:type", "charity", "the type of organisation is “charity”; write one of user-led, voluntary, social-enterprise, sme, large, public"),
+        ("tenderscore:price", "about a million", "the price “about a million” is not an amount; write it in GBP as numbers only, for example 1180000.00"),
+        ("tenderscore:price", "1.000.000", "the price “1.000.000” is not an amount; write it in GBP as numbers only, for example 1180000.00"),
+        ("tenderscore:bidder:registration-scheme", "", "the registration number is given without its register; write GB-COH, GB-CHC or another org-id.guide code"),
+    ])
+    func unusableValuesAreRefused(marker: String, value: String, message: String) throws {
+        guard BidderPython.available() else { return }
+        let folder = try Fixtures.temporaryFolder()
+        let blank = try Fixtures.write(Fixtures.form(.docx), named: "blank.docx", in: folder)
+        var answers = RoundTripTests.answers()
+        answers.fields[marker] = value
+        let filled = folder.appendingPathComponent("bad.docx")
+        try BidderPython.fill(form: blank, answers: answers, output: filled)
+        let error = try #require(throws: FormError.self) { try Fixtures.read(filled) }
+        #expect(error.code == .invalidAnswer)
+        #expect(error.message == message)
+    }
+}
