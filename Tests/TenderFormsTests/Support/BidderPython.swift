@@ -27,9 +27,14 @@ enum BidderPython {
 
     /// Fills `form` with `answers` (see fill_form.py), writing `output`.
     static func fill(form: URL, answers: FilledAnswers, output: URL) throws {
-        guard let python = path else { throw Fixtures.Failure(description: "no python") }
         let json = try Fixtures.temporaryFolder().appendingPathComponent("answers.json")
         try answers.json().write(to: json)
+        try fill(form: form, answersFile: json, output: output)
+    }
+
+    /// Fills `form` with the answers in a JSON file, writing `output`.
+    static func fill(form: URL, answersFile json: URL, output: URL) throws {
+        guard let python = path else { throw Fixtures.Failure(description: "no python") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [script.path, form.path, json.path, output.path]
