@@ -74,7 +74,7 @@ import TenderXML
         #expect(submission.bidder.type == .socialEnterprise)
         #expect(submission.bidder.registration == Registration(scheme: "GB-COH", identifier: "12345678"))
         #expect(submission.bidder.locality == "Westfield")
-        #expect(submission.price == Money(amount: Decimal(string: "1095000.00")!, currency: "GBP"))
+        #expect(submission.price == Money(amount: try #require(Decimal(string: "1095000.00")), currency: "GBP"))
         #expect(form.contact == "Sam Okafor, sam@example.org, 0161 496 0000")
         #expect(submission.responses.map(\.criterion) == ["local-assets", "working-together"])
         #expect(submission.response(to: "local-assets")?.evidence == [Evidence(href: "asset-map.txt", title: "Asset map of Westfield")])
