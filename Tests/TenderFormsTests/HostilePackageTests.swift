@@ -37,6 +37,33 @@ import ZIPFoundation
         #expect(error.message.hasSuffix("a ratio over 100 to 1 (a ZIP bomb)"))
     }
 
+    /// A bomb that lies: its headers say word/document.xml unpacks to 2,000 bytes, so no
+    /// declared-size or ratio check sees it; unpacking stops at the declared size.
+    @Test func aPartThatUnpacksToMoreThanItDeclaresIsStopped() throws {
+        var entries = try Fixtures.entries(of: Fixtures.form(.docx))
+        let index = try #require(entries.firstIndex { $0.0 == "word/document.xml" })
+        entries[index].1 = Data(repeating: 0x20, count: 32 * 1_048_576)
+        var package = try Fixtures.package(entries)
+        let name = Data("word/document.xml".utf8)
+        var patched = 0
+        for (signature, sizeOffset, nameOffset) in [([0x50, 0x4B, 0x03, 0x04] as [UInt8], 22, 30), ([0x50, 0x4B, 0x01, 0x02], 24, 46)] {
+            var search = package.startIndex
+            while let found = package.range(of: Data(signature), in: search..<package.endIndex) {
+                search = found.upperBound
+                let at = found.lowerBound
+                guard package.count > at + nameOffset + name.count,
+                    package.subdata(in: (at + nameOffset)..<(at + nameOffset + name.count)) == name
+                else { continue }
+                package.replaceSubrange((at + sizeOffset)..<(at + sizeOffset + 4), with: [0xD0, 0x07, 0x00, 0x00])
+                patched += 1
+            }
+        }
+        #expect(patched == 2)
+        let error = try refusal(package, named: "liar.docx")
+        #expect(error.code == .unsafePackage)
+        #expect(error.message == "the part word/document.xml unpacks to more bytes than its header declares")
+    }
+
     @Test func aPartOverTheSizeLimitIsRefusedBeforeItIsUnpacked() throws {
         let error = try refusal(Fixtures.form(.docx), named: "big.docx", limits: PackageLimits(maxPartBytes: 5_000))
         #expect(error.code == .unsafePackage)
