@@ -45,9 +45,8 @@ public struct FormError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `file: error: [question ID] message`, the way every other TenderScore error reads.
-    public var description: String {
-        let about = question.map { "question \($0): " } ?? ""
-        return "\(file): error: \(about)\(message)"
-    }
+    /// `file: error: message`, the way every other TenderScore error reads; a message about a
+    /// question names it by number, id and title ("question 2 (local-insights: Apply local
+    /// insights)").
+    public var description: String { "\(file): error: \(message)" }
 }

@@ -26,7 +26,7 @@ import TenderForms
         #expect(error.question == "local-insights")
         #expect(
             error.message
-                == "the answer box of question 2 (Apply local insights) is missing from the form (it was deleted); ask the bidder to copy their answers into a fresh form"
+                == "the answer box of question 2 (local-insights: Apply local insights) is missing from the form (it was deleted); ask the bidder to copy their answers into a fresh form"
         )
     }
 
@@ -36,7 +36,7 @@ import TenderForms
             named: "deleted.odt")
         #expect(error.code == .missingMarker)
         #expect(error.question == "innovation")
-        #expect(error.message.hasPrefix("the appendices box of question 4 (Innovate) is missing from the form"))
+        #expect(error.message.hasPrefix("the appendices box of question 4 (innovation: Innovate) is missing from the form"))
     }
 
     @Test func aCopiedWordControlIsNamed() throws {
@@ -52,7 +52,7 @@ import TenderForms
         #expect(error.question == "local-assets")
         #expect(
             error.message
-                == "the answer box of question 1 (Recognise local assets) appears twice in the form (it was copied); keep exactly one and send the form again"
+                == "the answer box of question 1 (local-assets: Recognise local assets) appears twice in the form (it was copied); keep exactly one and send the form again"
         )
     }
 
@@ -69,7 +69,7 @@ import TenderForms
         #expect(error.question == "local-assets")
         #expect(
             error.message
-                == "the answer box of question 1 (Recognise local assets) appears to have been copied (a second box is marked tenderscore:criterion:local-assets1); keep one answer box per question"
+                == "the answer box of question 1 (local-assets: Recognise local assets) appears to have been copied (a second box is marked tenderscore:criterion:local-assets1); keep one answer box per question"
         )
     }
 

@@ -128,7 +128,7 @@ import TenderXML
         #expect(error.question == "local-assets")
         #expect(
             error.description
-                == "\(filled.path): error: question local-assets: question 1 (Recognise local assets) names the appendix “map.pdf”, but no appendices were sent; ask the bidder for the file, or check the name"
+                == "\(filled.path): error: question 1 (local-assets: Recognise local assets) names the appendix “map.pdf”, but no appendices were sent; ask the bidder for the file, or check the name"
         )
     }
 

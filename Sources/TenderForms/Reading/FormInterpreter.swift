@@ -30,7 +30,7 @@ struct FormInterpreter {
 
     private func question(_ criterion: String) -> String {
         guard let index = criteria.criteria.firstIndex(where: { $0.id == criterion }) else { return criterion }
-        return "\(index + 1) (\(criteria.criteria[index].title))"
+        return "\(index + 1) (\(criterion): \(criteria.criteria[index].title))"
     }
 
     private var expected: [FormMarker] {
