@@ -38,4 +38,41 @@ import TenderForms
             #expect(bytes.count > 10_000, "\(input.lastPathComponent) converted to an almost empty PDF")
         }
     }
+
+    /// A bidder who opens a form in LibreOffice and saves it again in the same format: the .odt
+    /// keeps its sections and reads back the same; a .docx keeps its content-control tags from
+    /// LibreOffice 7.5 on, and before that is refused with the reason, never read in part.
+    @Test(.enabled(if: soffice != nil), .timeLimit(.minutes(3)), arguments: ["BID-008/BID-008.docx", "BID-009/BID-009.odt"])
+    func aFormSavedAgainByLibreOfficeReadsTheSameOrIsRefused(sample: String) throws {
+        let soffice = try #require(Self.soffice)
+        let folder = try Fixtures.temporaryFolder()
+        let original = Fixtures.repositoryRoot.appendingPathComponent("Samples/forms/\(sample)")
+        let format = try #require(FormFormat(fileName: original.lastPathComponent))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", format.rawValue, "--outdir",
+            folder.appendingPathComponent("out").path, original.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let resaved = folder.appendingPathComponent("out/\(original.lastPathComponent)")
+        let appendix = try #require(
+            try FileManager.default.contentsOfDirectory(at: original.deletingLastPathComponent(), includingPropertiesForKeys: nil)
+                .first { $0.pathExtension == "pdf" })
+        let before = try Fixtures.read(original, appendices: [appendix])
+        do {
+            let after = try Fixtures.read(resaved, appendices: [appendix])
+            #expect(after.answers == before.answers)
+            #expect(after.submission.bidder == before.submission.bidder)
+            #expect(after.submission.price == before.submission.price)
+            #expect(after.submission.responses.map(\.evidence) == before.submission.responses.map(\.evidence))
+        } catch let error as FormError {
+            #expect(format == .docx)
+            #expect(error.code == .missingMarker)
+            #expect(error.message.contains("LibreOffice 7.4 and earlier"))
+        }
+    }
 }

@@ -39,6 +39,25 @@ import TenderForms
         #expect(error.message.hasPrefix("the appendices box of question 4 (innovation: Innovate) is missing from the form"))
     }
 
+    /// What LibreOffice 7.4 does to a Word form it saves: the content controls lose their tags.
+    @Test func aWordFormWhoseControlsLostTheirTagsIsExplained() throws {
+        let error = try refusal(
+            docx { $0.replacingOccurrences(of: "<w:tag w:val=\"tenderscore:", with: "<w:tag w:val=\"x-") }, named: "resaved.docx")
+        #expect(error.code == .missingMarker)
+        #expect(error.question == nil)
+        #expect(
+            error.message
+                == "none of the form's boxes (Word content controls tagged by TenderScore) are in this file: it was not made from the TenderScore form, or it was saved by a program that drops content controls (LibreOffice 7.4 and earlier do); ask the bidder to fill in the .docx form in Word, or the .odt form in LibreOffice"
+        )
+    }
+
+    @Test func anOpenDocumentWithoutItsSectionsIsExplained() throws {
+        let error = try refusal(
+            odt { $0.replacingOccurrences(of: "text:name=\"tenderscore:", with: "text:name=\"x-") }, named: "retyped.odt")
+        #expect(error.code == .missingMarker)
+        #expect(error.message.hasPrefix("none of the form's boxes (sections named by TenderScore) are in this file"))
+    }
+
     @Test func aCopiedWordControlIsNamed() throws {
         let error = try refusal(
             docx { xml in

@@ -77,7 +77,8 @@ public struct CompletedForm: Sendable {
     ) throws(FormError) -> CompletedForm {
         let contents = try FormPackageReader.read(original, path: path, limits: packageLimits)
         var interpreter = FormInterpreter(
-            path: path, criteria: criteria, tender: tender, appendices: appendices, fields: contents.fields)
+            path: path, format: contents.format, criteria: criteria, tender: tender, appendices: appendices,
+            fields: contents.fields)
         let read = try interpreter.interpret()
         let submission = Submission(
             id: submissionID, tender: tender, submitted: submitted, bidder: read.bidder, price: read.price,

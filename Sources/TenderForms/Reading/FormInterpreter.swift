@@ -14,14 +14,19 @@ struct FormInterpreter {
     }
 
     let path: String
+    let format: FormFormat
     let criteria: Criteria
     let tender: String
     let appendices: [ReceivedFile]
     let fields: [MarkedField]
     private var byMarker: [FormMarker: MarkedField] = [:]
 
-    init(path: String, criteria: Criteria, tender: String, appendices: [ReceivedFile], fields: [MarkedField]) {
+    init(
+        path: String, format: FormFormat, criteria: Criteria, tender: String, appendices: [ReceivedFile],
+        fields: [MarkedField]
+    ) {
         self.path = path
+        self.format = format
         self.criteria = criteria
         self.tender = tender
         self.appendices = appendices
@@ -45,6 +50,14 @@ struct FormInterpreter {
     }
 
     private mutating func collect() throws(FormError) {
+        if fields.isEmpty {
+            throw FormError(
+                .missingMarker, file: path,
+                format == .docx
+                    ? "none of the form's boxes (Word content controls tagged by TenderScore) are in this file: it was not made from the TenderScore form, or it was saved by a program that drops content controls (LibreOffice 7.4 and earlier do); ask the bidder to fill in the .docx form in Word, or the .odt form in LibreOffice"
+                    : "none of the form's boxes (sections named by TenderScore) are in this file: it was not made from the TenderScore form, or the sections were removed; ask the bidder to fill in a fresh form"
+            )
+        }
         let known = Set(criteria.criteria.map(\.id))
         for field in fields {
             guard let marker = FormMarker(tag: field.tag) else {
