@@ -51,6 +51,33 @@ import TenderForms
         )
     }
 
+    /// What LibreOffice does to a block control it cannot keep: an inline control around the
+    /// first paragraph's text. The box is still read, with a warning to check it.
+    @Test func anAnswerBoxMovedInsideAParagraphIsReadWithAWarning() throws {
+        var xml = try String(decoding: #require(Fixtures.entries(of: Fixtures.form(.docx)).first { $0.0 == "word/document.xml" }).1, as: UTF8.self)
+        for (tag, value) in [("tenderscore:bidder:name", "Inline Ltd"), ("tenderscore:bidder:type", "sme"), ("tenderscore:price", "5")] {
+            xml = WordFormEditing.fill(xml, tag: tag, paragraphs: [value])
+        }
+        xml = WordFormEditing.fill(xml, tag: "tenderscore:criterion:innovation", paragraphs: ["First paragraph."])
+        let tag = "<w:tag w:val=\"tenderscore:criterion:innovation\"/>"
+        let tagAt = try #require(xml.range(of: tag))
+        let sdtStart = try #require(xml.range(of: "<w:sdt>", options: .backwards, range: xml.startIndex..<tagAt.lowerBound))
+        let sdtEnd = try #require(xml.range(of: "</w:sdt>", range: tagAt.upperBound..<xml.endIndex))
+        let control = String(xml[sdtStart.lowerBound..<sdtEnd.upperBound])
+        let inline = control.replacingOccurrences(of: "<w:sdtContent><w:p>", with: "<w:sdtContent>")
+            .replacingOccurrences(of: "</w:p></w:sdtContent>", with: "</w:sdtContent>")
+        xml.replaceSubrange(
+            sdtStart.lowerBound..<sdtEnd.upperBound, with: "<w:p>\(inline)</w:p><w:p><w:r><w:t>Second paragraph.</w:t></w:r></w:p>")
+        let package = try Fixtures.editing(Fixtures.form(.docx), part: "word/document.xml") { _ in xml }
+        let url = try Fixtures.write(package, named: "inline.docx", in: Fixtures.temporaryFolder())
+        let form = try Fixtures.read(url)
+        #expect(form.answers["innovation"] == [.paragraph("First paragraph.")])
+        #expect(
+            form.warnings == [
+                "\(url.path): warning: the answer box of question 4 (innovation: Innovate) was saved inside a paragraph (a word processor rewrote it), so only the text still inside the box was read; compare the answer with the original file"
+            ])
+    }
+
     @Test func anOpenDocumentWithoutItsSectionsIsExplained() throws {
         let error = try refusal(
             odt { $0.replacingOccurrences(of: "text:name=\"tenderscore:", with: "text:name=\"x-") }, named: "retyped.odt")

@@ -43,10 +43,12 @@ public struct CompletedForm: Sendable {
     ) throws(FormError) -> CompletedForm {
         let original = try ReceivedFile.read(
             form, maxBytes: packageLimits.maxFileBytes, code: .tooLarge, what: "the response form")
+        // The form is opened before the appendices are read, so a refused form costs no more.
+        let contents = try FormPackageReader.read(original, path: form.path, limits: packageLimits)
         let files = try Appendices.read(appendices, limits: appendixLimits)
-        return try read(
-            original, path: form.path, appendices: files, criteria: criteria, tender: tender, submissionID: submissionID,
-            submitted: submitted, packageLimits: packageLimits)
+        return try interpret(
+            contents, original: original, path: form.path, appendices: files, criteria: criteria, tender: tender,
+            submissionID: submissionID, submitted: submitted)
     }
 
     /// Reads a bid sent as a folder: exactly one .docx or .odt form, and every other file in it
@@ -76,6 +78,15 @@ public struct CompletedForm: Sendable {
         submissionID: String, submitted: Date, packageLimits: PackageLimits = PackageLimits()
     ) throws(FormError) -> CompletedForm {
         let contents = try FormPackageReader.read(original, path: path, limits: packageLimits)
+        return try interpret(
+            contents, original: original, path: path, appendices: appendices, criteria: criteria, tender: tender,
+            submissionID: submissionID, submitted: submitted)
+    }
+
+    private static func interpret(
+        _ contents: FormPackageReader.Contents, original: ReceivedFile, path: String, appendices: [ReceivedFile],
+        criteria: Criteria, tender: String, submissionID: String, submitted: Date
+    ) throws(FormError) -> CompletedForm {
         var interpreter = FormInterpreter(
             path: path, format: contents.format, criteria: criteria, tender: tender, appendices: appendices,
             fields: contents.fields)

@@ -74,7 +74,7 @@ struct DocxFields {
     /// Every content control whose tag starts with `tenderscore:`, in document order.
     func fields(in document: XMLTreeElement) -> [MarkedField] {
         var found: [MarkedField] = []
-        func walk(_ element: XMLTreeElement) {
+        func walk(_ element: XMLTreeElement, inParagraph: Bool) {
             for child in element.elements {
                 if child.is("sdt", w) {
                     let properties = child.child("sdtPr", namespace: w)
@@ -83,13 +83,13 @@ struct DocxFields {
                         let showingPlaceholder = properties?.child("showingPlcHdr", namespace: w) != nil
                         let content = child.child("sdtContent", namespace: w)
                         let blocks = showingPlaceholder ? [] : content.map(blocks(in:)) ?? []
-                        found.append(MarkedField(tag: tag, blocks: blocks))
+                        found.append(MarkedField(tag: tag, blocks: blocks, inline: inParagraph))
                     }
                 }
-                walk(child)
+                walk(child, inParagraph: inParagraph || child.is("p", w))
             }
         }
-        walk(document)
+        walk(document, inParagraph: false)
         return found
     }
 

@@ -125,6 +125,11 @@ struct FormInterpreter {
             responses.append(Response(criterion: criterion.id, paragraphs: blocks.map(\.text), evidence: evidence))
         }
         var warnings: [String] = []
+        for criterion in criteria.criteria where byMarker[.answer(criterion: criterion.id)]?.inline == true {
+            warnings.append(
+                "\(path): warning: the answer box of question \(question(criterion.id)) was saved inside a paragraph (a word processor rewrote it), so only the text still inside the box was read; compare the answer with the original file"
+            )
+        }
         for appendix in appendices where !named.contains(appendix.fileName) {
             warnings.append(
                 "\(path): warning: the appendix \(appendix.fileName) was sent but no answer names it; it is kept with the bid but not listed as evidence"

@@ -3,6 +3,9 @@
 struct MarkedField: Sendable {
     var tag: String
     var blocks: [AnswerBlock]
+    /// A Word control found inside a paragraph rather than around paragraphs: a word processor
+    /// rewrote the block control the form had, and text it moved outside is not in `blocks`.
+    var inline = false
 
     /// The blocks as one line, for single-value fields (a name, a price).
     var singleLine: String { blocks.map(\.text).joined(separator: " ").foldedWhitespace }
