@@ -44,6 +44,8 @@ enum DocxRenderer {
             .init(path: "word/styles.xml", bytes: Data(styles.utf8)),
             .init(path: "word/numbering.xml", bytes: Data(numbering.utf8)),
             .init(path: "word/settings.xml", bytes: Data(settings.utf8)),
+            .init(path: "word/fontTable.xml", bytes: Data(fontTable.utf8)),
+            .init(path: "word/theme/theme1.xml", bytes: Data(theme.utf8)),
         ]
         return try PackageWriter.write(parts, file: file)
     }
@@ -76,7 +78,7 @@ enum DocxRenderer {
 
     private static let contentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/><Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
         """
 
     private static let packageRelationships = """
@@ -86,7 +88,7 @@ enum DocxRenderer {
 
     private static let documentRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/></Relationships>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/><Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>
         """
 
     private static let appProperties = """
@@ -98,6 +100,31 @@ enum DocxRenderer {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:settings xmlns:w="\(mainNamespace)"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="en-GB"/></w:settings>
         """
+
+    private static let fontTable = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <w:fonts xmlns:w="\(mainNamespace)"><w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font></w:fonts>
+        """
+
+    /// Word expects a theme; this one only names Arial and GOV.UK-like colours, so that the
+    /// styles above (which set fonts and colours directly) are what a reader sees.
+    private static let theme: String = {
+        let solid = "<a:solidFill><a:schemeClr val=\"phClr\"/></a:solidFill>"
+        let accents = ["1D70B8", "00703C", "D4351C", "F47738", "4C2C92", "505A5F"].enumerated()
+            .map { "<a:accent\($0.offset + 1)><a:srgbClr val=\"\($0.element)\"/></a:accent\($0.offset + 1)>" }.joined()
+        let font = "<a:latin typeface=\"Arial\"/><a:ea typeface=\"\"/><a:cs typeface=\"\"/>"
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="TenderScore"><a:themeElements>\
+            <a:clrScheme name="TenderScore"><a:dk1><a:sysClr val="windowText" lastClr="000000"/></a:dk1><a:lt1><a:sysClr val="window" lastClr="FFFFFF"/></a:lt1><a:dk2><a:srgbClr val="0B0C0C"/></a:dk2><a:lt2><a:srgbClr val="F3F2F1"/></a:lt2>\(accents)<a:hlink><a:srgbClr val="1D70B8"/></a:hlink><a:folHlink><a:srgbClr val="4C2C92"/></a:folHlink></a:clrScheme>\
+            <a:fontScheme name="TenderScore"><a:majorFont>\(font)</a:majorFont><a:minorFont>\(font)</a:minorFont></a:fontScheme>\
+            <a:fmtScheme name="TenderScore"><a:fillStyleLst>\(solid)\(solid)\(solid)</a:fillStyleLst>\
+            <a:lnStyleLst><a:ln w="6350">\(solid)</a:ln><a:ln w="12700">\(solid)</a:ln><a:ln w="19050">\(solid)</a:ln></a:lnStyleLst>\
+            <a:effectStyleLst><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle><a:effectStyle><a:effectLst/></a:effectStyle></a:effectStyleLst>\
+            <a:bgFillStyleLst>\(solid)\(solid)\(solid)</a:bgFillStyleLst></a:fmtScheme>\
+            </a:themeElements></a:theme>
+            """
+    }()
 
     private static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
