@@ -71,6 +71,13 @@ import ZIPFoundation
         #expect(error.message.hasSuffix("bytes, over the limit of 5000 bytes"))
     }
 
+    @Test func anEntryOverTheEntryLimitIsRefused() throws {
+        let package = try docx(adding: "word/media/photo.jpg", size: 3_000, byte: 0xFF)
+        let error = try refusal(package, named: "photo.docx", limits: PackageLimits(maxEntryBytes: 2_048))
+        #expect(error.code == .unsafePackage)
+        #expect(error.message.hasSuffix("bytes, over the limit of 2048 bytes for one entry"))
+    }
+
     @Test func aPackageOverTheTotalLimitIsRefused() throws {
         let error = try refusal(Fixtures.form(.odt), named: "total.odt", limits: PackageLimits(maxTotalBytes: 20_000))
         #expect(error.code == .unsafePackage)

@@ -6,7 +6,7 @@ import ZIPFoundation
 ///
 /// Every entry is vetted on the central directory: no more than `maxEntries`, no two with one
 /// name, no symbolic links, no name that is absolute or climbs out with `..`, declared sizes
-/// within the caps, and no entry over 1 MiB with a compression ratio past the limit. Then the
+/// within the caps (each entry and all together), and no entry over 1 MiB with a compression ratio past the limit. Then the
 /// first bytes of every file entry are looked at: an archive inside the package is refused, so a
 /// nested bomb is never opened. Parts are decompressed only on request, counting the bytes that
 /// actually come out against the cap and checking the CRC.
@@ -57,8 +57,8 @@ final class FormPackage {
             }
             let size = entry.uncompressedSize
             total += size
-            if entry.type == .file, size > UInt64(limits.maxTotalBytes) {
-                throw refuse("the entry \(path) unpacks to \(size) bytes, over the limit of \(limits.maxTotalBytes) bytes")
+            if entry.type == .file, size > UInt64(limits.maxEntryBytes) {
+                throw refuse("the entry \(path) unpacks to \(size) bytes, over the limit of \(limits.maxEntryBytes) bytes for one entry")
             }
             if total > UInt64(limits.maxTotalBytes) {
                 throw refuse("the package unpacks to more than \(limits.maxTotalBytes) bytes in all")

@@ -8,9 +8,11 @@ public struct PackageLimits: Sendable, Hashable {
     public var maxFileBytes: Int
     /// 1,000 entries: a Word or LibreOffice form has 10 to 40.
     public var maxEntries: Int
-    /// 16 MiB for any one XML part, the same cap as any TenderScore document
-    /// (``DocumentReadOptions/defaultMaxDocumentBytes``); pictures and other parts are never
-    /// decompressed in full, but their declared size still counts towards the total.
+    /// 64 MiB for any one entry, as declared: a large photograph; pictures and other parts that
+    /// are not read are never decompressed in full, but must still be within this.
+    public var maxEntryBytes: Int
+    /// 16 MiB for any one XML part that is read, the same cap as any TenderScore document
+    /// (``DocumentReadOptions/defaultMaxDocumentBytes``).
     public var maxPartBytes: Int
     /// 200 MiB for all entries together, as declared.
     public var maxTotalBytes: Int
@@ -22,12 +24,13 @@ public struct PackageLimits: Sendable, Hashable {
     public var ratioCheckedFromBytes: Int
 
     public init(
-        maxFileBytes: Int = 50 * 1_048_576, maxEntries: Int = 1_000,
+        maxFileBytes: Int = 50 * 1_048_576, maxEntries: Int = 1_000, maxEntryBytes: Int = 64 * 1_048_576,
         maxPartBytes: Int = DocumentReadOptions.defaultMaxDocumentBytes, maxTotalBytes: Int = 200 * 1_048_576,
         maxCompressionRatio: Int = 100, ratioCheckedFromBytes: Int = 1_048_576
     ) {
         self.maxFileBytes = maxFileBytes
         self.maxEntries = maxEntries
+        self.maxEntryBytes = maxEntryBytes
         self.maxPartBytes = maxPartBytes
         self.maxTotalBytes = maxTotalBytes
         self.maxCompressionRatio = maxCompressionRatio
