@@ -88,6 +88,15 @@ import TenderForms
         #expect(error.message == "two appendices are named map.pdf")
     }
 
+    @Test func hiddenFilesAndTheFormAreNotAppendices() throws {
+        let folder = try Fixtures.temporaryFolder()
+        _ = try Fixtures.write(Data("x".utf8), named: ".DS_Store", in: folder)
+        _ = try Fixtures.write(Data("x".utf8), named: "form.docx", in: folder)
+        _ = try Fixtures.write(Data("%PDF".utf8), named: "b.pdf", in: folder)
+        _ = try Fixtures.write(Data("%PDF".utf8), named: "a.pdf", in: folder)
+        #expect(try Appendices.files(in: folder, excluding: ["form.docx"]).map(\.lastPathComponent) == ["a.pdf", "b.pdf"])
+    }
+
     @Test func aBidFolderWithASubfolderIsRefused() throws {
         let folder = try Fixtures.temporaryFolder()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)

@@ -142,6 +142,7 @@ import TenderForms
         ("tenderscore:bidder:type", "charity", "the type of organisation is “charity”; write one of user-led, voluntary, social-enterprise, sme, large, public"),
         ("tenderscore:price", "about a million", "the price “about a million” is not an amount; write it in GBP as numbers only, for example 1180000.00"),
         ("tenderscore:price", "1.000.000", "the price “1.000.000” is not an amount; write it in GBP as numbers only, for example 1180000.00"),
+        ("tenderscore:price", "1149000,50", "the price “1149000,50” is not an amount; write it in GBP as numbers only, for example 1180000.00"),
         ("tenderscore:bidder:registration-scheme", "", "the registration number is given without its register; write GB-COH, GB-CHC or another org-id.guide code"),
     ])
     func unusableValuesAreRefused(marker: String, value: String, message: String) throws {

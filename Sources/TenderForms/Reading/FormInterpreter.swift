@@ -170,11 +170,19 @@ struct FormInterpreter {
         guard criteria.price != nil else { return nil }
         let written = value(.price)
         guard !written.isEmpty else { throw invalid("the price is blank; these criteria score price, so a bid must give one") }
-        var digits = written.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
-        for symbol in ["£", "€", "$", criteria.currency] { digits = digits.replacingOccurrences(of: symbol, with: "") }
+        var grouped = written.replacingOccurrences(of: " ", with: "")
+        for symbol in ["£", "€", "$", criteria.currency] { grouped = grouped.replacingOccurrences(of: symbol, with: "") }
+        // Commas may only group thousands (1,149,000.00): "1149000,50" written with a decimal
+        // comma must not become 114,900,050.
+        let whole = grouped.split(separator: ".", omittingEmptySubsequences: false).first ?? ""
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        let groupedWell = groups.count == 1 || (groups.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(groups[0].count))
+        let digits = grouped.replacingOccurrences(of: ",", with: "")
         let valid =
-            !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
+            groupedWell
+            && !digits.isEmpty && digits.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") }
             && digits.filter { $0 == "." }.count <= 1 && digits.first != "." && digits.last != "."
+            && !(grouped.split(separator: ".").dropFirst().first?.contains(",") ?? false)
         guard valid, let amount = Decimal(string: digits, locale: Locale(identifier: "en_US_POSIX")) else {
             throw invalid("the price “\(written)” is not an amount; write it in \(criteria.currency) as numbers only, for example 1180000.00")
         }
