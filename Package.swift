@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "TenderStore", targets: ["TenderStore"]),
         .library(name: "TenderSQLite", targets: ["TenderSQLite"]),
         .library(name: "TenderExport", targets: ["TenderExport"]),
+        .library(name: "TenderForms", targets: ["TenderForms"]),
         .library(name: "TenderWorkflow", targets: ["TenderWorkflow"]),
         .library(name: "TenderTestSupport", targets: ["TenderTestSupport"]),
     ],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -57,12 +59,23 @@ let package = Package(
             dependencies: ["TenderModel", "TenderScoring", .product(name: "Mustache", package: "swift-mustache")],
             resources: [.copy("Templates")]
         ),
+        // Word and OpenDocument response forms: written from the criteria, read back by their
+        // markers inside strict ZIP limits, with the XML parts parsed by TenderXML.
+        .target(
+            name: "TenderForms",
+            dependencies: [
+                "TenderModel",
+                "TenderXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The tender's rules, once, for every front end: each use case takes the acting person
         // and decides inside the store write it guards.
         .target(
             name: "TenderWorkflow",
             dependencies: [
-                "TenderModel", "TenderXML", "TenderStore", "TenderScoring", "TenderExport",
+                "TenderModel", "TenderXML", "TenderStore", "TenderScoring", "TenderExport", "TenderForms",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -108,6 +121,13 @@ let package = Package(
             dependencies: ["TenderWorkflow", "TenderTestSupport", "TenderStore", "TenderSQLite", "TenderModel", "TenderScoring"]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
+        .testTarget(
+            name: "TenderFormsTests",
+            dependencies: [
+                "TenderForms", "TenderModel", "TenderXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,10 +9,13 @@ public struct Submission: Sendable, Hashable, Identifiable {
     public var price: Money?
     public var responses: [Response]
     public var location: SourceLocation?
+    /// The file this submission was read out of, when it came as a response form rather than as
+    /// submission XML; nil for a bid sent as XML.
+    public var original: OriginalDocument?
 
     public init(
         id: String, tender: String, submitted: Date, bidder: Bidder, price: Money?, responses: [Response],
-        location: SourceLocation? = nil
+        location: SourceLocation? = nil, original: OriginalDocument? = nil
     ) {
         self.id = id
         self.tender = tender
@@ -21,6 +24,7 @@ public struct Submission: Sendable, Hashable, Identifiable {
         self.price = price
         self.responses = responses
         self.location = location
+        self.original = original
     }
 
     public func response(to criterion: String) -> Response? { responses.first { $0.criterion == criterion } }

@@ -94,7 +94,7 @@ enum SafeXMLParser {
         return Result(kind: kind, root: root, warnings: collector.diagnostics, schema: validation)
     }
 
-    private static func runParser(
+    static func runParser(
         _ chars: UnsafePointer<CChar>, count: Int32, collector: LibXMLErrorCollector
     ) -> xmlDocPtr? {
         // xmlCreateMemoryParserCtxt rather than xmlCtxtReadMemory: the latter resets the context,
