@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `JSONEncoder` would turn a `Decimal` into a `Double` on the way out on some platforms and
 /// sorts keys only alphabetically; the ranking JSON needs neither.
-enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -13,17 +13,20 @@ enum JSONValue: Sendable, Hashable {
     case numberText(String)
     case bool(Bool)
     case null
+    /// JSON text written as it is: a stored event's canonical payload, already valid JSON.
+    case embedded(String)
 
-    static func number(_ value: Decimal) -> JSONValue { .numberText(value.jsonText) }
-    static func number(_ value: Int) -> JSONValue { .numberText(String(value)) }
-    static func number(_ value: Decimal?) -> JSONValue { value.map { .number($0) } ?? .null }
-    static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
+    package static func number(_ value: Decimal) -> JSONValue { .numberText(value.jsonText) }
+    package static func number(_ value: Int) -> JSONValue { .numberText(String(value)) }
+    package static func number(_ value: Double) -> JSONValue { .numberText(value.isFinite ? "\(value)" : "null") }
+    package static func number(_ value: Decimal?) -> JSONValue { value.map { .number($0) } ?? .null }
+    package static func string(_ value: String?) -> JSONValue { value.map { .string($0) } ?? .null }
 
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialised() == rhs.serialised() }
-    func hash(into hasher: inout Hasher) { hasher.combine(serialised()) }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialised() == rhs.serialised() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serialised()) }
 
     /// Pretty-printed with two-space indents and a final newline.
-    func serialised() -> String {
+    package func serialised() -> String {
         var out = ""
         write(to: &out, indent: 0)
         out += "\n"
@@ -75,6 +78,8 @@ enum JSONValue: Sendable, Hashable {
             out += flag ? "true" : "false"
         case .null:
             out += "null"
+        case let .embedded(text):
+            out += text
         }
     }
 

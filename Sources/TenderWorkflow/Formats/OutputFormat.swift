@@ -52,24 +52,32 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             }
             return lines.joined(separator: "\n")
         }
-        func alpha(_ value: KrippendorffAlpha) -> Any {
-            value.value.map { ["value": $0, "reading": value.reliability?.rawValue ?? NSNull()] as [String: Any] }
-                ?? ["value": NSNull(), "reading": NSNull(), "undefined": value.undefined?.description ?? ""]
+        func alpha(_ value: KrippendorffAlpha) -> JSONValue {
+            guard let number = value.value else {
+                return .object([("value", .null), ("reading", .null), ("undefined", .string(value.undefined?.description ?? ""))])
+            }
+            return .object([("value", .number(number)), ("reading", .string(value.reliability?.rawValue))])
         }
-        let object: [String: Any] = [
-            "tender": view.summary.id,
-            "criteria": report.criteria.map {
-                ["criterion": $0.criterion, "ordinal": alpha($0.alpha.ordinal), "interval": alpha($0.alpha.interval),
-                 "nominal": alpha($0.alpha.nominal)] as [String: Any]
-            },
-            "overall": ["ordinal": alpha(report.overall.ordinal), "interval": alpha(report.overall.interval),
-                        "nominal": alpha(report.overall.nominal)],
-            "members": report.members.map {
-                ["member": $0.member, "role": $0.role.rawValue, "items": $0.items,
-                 "meanDeviation": $0.meanDeviation.map { NSDecimalNumber(decimal: $0) } ?? NSNull()] as [String: Any]
-            },
-        ]
-        return try Self.json(object)
+        let object = JSONValue.object([
+            ("tender", .string(view.summary.id)),
+            ("criteria", .array(report.criteria.map {
+                .object([
+                    ("criterion", .string($0.criterion)), ("ordinal", alpha($0.alpha.ordinal)),
+                    ("interval", alpha($0.alpha.interval)), ("nominal", alpha($0.alpha.nominal)),
+                ])
+            })),
+            ("overall", .object([
+                ("ordinal", alpha(report.overall.ordinal)), ("interval", alpha(report.overall.interval)),
+                ("nominal", alpha(report.overall.nominal)),
+            ])),
+            ("members", .array(report.members.map {
+                .object([
+                    ("member", .string($0.member)), ("role", .string($0.role.rawValue)), ("items", .number($0.items)),
+                    ("meanDeviation", .number($0.meanDeviation)),
+                ])
+            })),
+        ])
+        return object.serialised()
     }
 
     /// The history in this format (table or JSON). Every stored text in the table is made safe
@@ -83,25 +91,19 @@ public enum OutputFormat: String, Sendable, CaseIterable {
             lines.append("\(events.count) event\(events.count == 1 ? "" : "s")")
             return lines.joined(separator: "\n")
         }
-        let rows: [[String: Any]] = events.map { event in
-            var row: [String: Any] = [
-                "sequence": event.sequence, "time": event.timestamp, "actor": event.actor,
-                "kind": event.kind.rawValue, "summary": event.summary, "hash": event.hash,
-                "previousHash": event.previousHash, "submissions": event.submissions, "members": event.members,
-            ]
-            row["reason"] = event.reason ?? NSNull()
-            row["amends"] = event.amends ?? NSNull()
-            if let payload = try? JSONSerialization.jsonObject(with: Data(event.payload.utf8)) {
-                row["payload"] = payload
-            }
-            return row
+        let rows = events.map { event -> JSONValue in
+            .object([
+                ("sequence", .number(event.sequence)), ("time", .string(event.timestamp)), ("actor", .string(event.actor)),
+                ("kind", .string(event.kind.rawValue)), ("summary", .string(event.summary)),
+                ("reason", .string(event.reason)), ("amends", event.amends.map { .number($0) } ?? .null),
+                ("submissions", .array(event.submissions.map { .string($0) })),
+                ("members", .array(event.members.map { .string($0) })),
+                // The canonical payload is valid JSON as stored; an unreadable one is shown as text.
+                ("payload", CanonicalJSON.isCanonical(event.payload) ? .embedded(event.payload) : .string(event.payload)),
+                ("previousHash", .string(event.previousHash)), ("hash", .string(event.hash)),
+            ])
         }
-        return try Self.json(rows)
-    }
-
-    private static func json(_ object: Any) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return JSONValue.array(rows).serialised()
     }
 
     private static func row(_ name: String, _ ordinal: String, _ interval: String, _ reading: String) -> String {
