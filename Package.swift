@@ -99,7 +99,8 @@ let package = Package(
             dependencies: ["TenderModel", "TenderXML", "TenderStore", "TenderSQLite", "TenderWorkflow"],
             path: "Tests/TenderTestSupport"
         ),
-        .testTarget(name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel"], exclude: ["FuzzRegressions"]),
+        .testTarget(
+            name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel", "TenderTestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
         .testTarget(
             name: "TenderStoreTests",
@@ -111,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "TenderExportTests",
             dependencies: [
-                "TenderExport", "TenderScoring", "TenderModel", "TenderXML",
+                "TenderExport", "TenderScoring", "TenderModel", "TenderXML", "TenderWorkflow",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Golden")]

@@ -65,7 +65,7 @@ public struct DocumentLoader: Sendable {
     }
 
     /// A refusal carries what could be read, so that the checks against the tender can still
-    /// run (``DocumentSet`` does) and a person sees every problem in one pass.
+    /// run (`DocumentSet` in TenderWorkflow does) and a person sees every problem in one pass.
     private func finish(file: String, _ document: TenderDocument, _ diagnostics: [Diagnostic]) throws(DocumentError)
         -> LoadedDocument
     {

@@ -2,7 +2,7 @@ import Foundation
 import TenderModel
 
 /// Reads one member's scoresheet and checks what stands within it. Whether each score is on the
-/// scale and the member may score the bid is for ``ImportChecks``, which knows the tender.
+/// scale and the member may score the bid is for `ImportChecks` (in TenderWorkflow), which knows the tender.
 enum ScoresheetReader {
     /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
     static func read(_ root: ParsedElement, schema: [Diagnostic] = []) -> (Scoresheet, [Diagnostic]) {

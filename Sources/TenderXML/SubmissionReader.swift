@@ -2,7 +2,7 @@ import Foundation
 import TenderModel
 
 /// Reads a bid, or each bid of a bulk `<submissions>` file, and checks what stands within it.
-/// Checks against the tender (its criteria, word limits) are in ``ImportChecks``.
+/// Checks against the tender (its criteria, word limits) are in `ImportChecks` (in TenderWorkflow).
 enum SubmissionReader {
     /// - Parameter schema: what the XSD found, so that a value it refused is not refused twice.
     static func read(_ element: ParsedElement, schema: [Diagnostic] = []) -> (Submission, [Diagnostic]) {

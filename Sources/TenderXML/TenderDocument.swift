@@ -24,4 +24,10 @@ public struct LoadedDocument: Sendable {
     public var file: String
     public var document: TenderDocument
     public var warnings: [Diagnostic]
+
+    package init(file: String, document: TenderDocument, warnings: [Diagnostic]) {
+        self.file = file
+        self.document = document
+        self.warnings = warnings
+    }
 }

@@ -20,6 +20,17 @@ public final class TemporaryFolder: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
+    public var url: URL { URL(fileURLWithPath: path, isDirectory: true) }
+
+    /// Removes the folder now rather than when the value goes away.
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+
+    public func write(_ bytes: [UInt8], to name: String) throws -> String {
+        let target = file(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: target))
+        return target
+    }
+
     public func file(_ name: String) -> String { URL(fileURLWithPath: path).appendingPathComponent(name).path }
 
     @discardableResult

@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 /// The streaming path for bulk `<submissions>` files: the same bids, the same refusals as the
 /// in-memory path, with the per-bid limit still applied.

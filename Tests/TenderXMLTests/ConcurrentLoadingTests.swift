@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 @Suite("Loading from many tasks at once")
 struct ConcurrentLoadingTests {

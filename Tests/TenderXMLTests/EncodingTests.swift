@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 /// The ways a panel secretary's editor may save the same file.
 enum SavedEncoding: String, CaseIterable, Sendable, CustomTestStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 import TenderXML
 import Testing
+import TenderTestSupport
 
 /// Replays every input the fuzzers (Benchmarks/Fuzz/) ever found a problem with: each must be
 /// loaded without crashing, answered with a document or a refusal. A `.csv` name goes to the

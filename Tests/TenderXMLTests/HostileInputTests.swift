@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 /// A file built to harm or fool the loader, and what the loader must say when it refuses it.
 ///

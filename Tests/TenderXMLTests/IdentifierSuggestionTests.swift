@@ -1,5 +1,6 @@
 import TenderModel
 import Testing
+import TenderTestSupport
 
 /// ``IdentifierSuggestion`` on its own, with the sample tender's ids (TenderModel has no test
 /// target of its own; the type is pure, so any test target will do).

@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 /// The CSV scoresheets panel members save from Excel, LibreOffice or Google Sheets, read from
 /// the sample tender's real sheet of Dev Patel (commissioner): 42 scores on lines 2–43.
@@ -9,14 +10,9 @@ import Testing
 struct ScoresheetCSVTests {
     /// The sample sheet, with its CRLF line ends (as Excel saves) made LF so its lines can be
     /// edited one by one; CRLF itself is tested in ``headerNames()``.
-    static func sample() throws -> String {
-        try String(contentsOfFile: Fixture.path("Samples/scoresheets/p-dev.csv"), encoding: .utf8)
-            .replacingOccurrences(of: "\r\n", with: "\n")
-    }
+    static func sample() throws -> String { try SampleDocuments.csvSheet() }
 
-    static func lines() throws -> [String] {
-        try sample().components(separatedBy: "\n")
-    }
+    static func lines() throws -> [String] { try SampleDocuments.csvSheetLines() }
 
     static func load(_ text: String, file: String = "scores/p-dev.csv") throws -> Scoresheet {
         try #require(try DocumentLoader().load(bytes: Array(text.utf8), file: file).document.scoresheet)

@@ -2,6 +2,7 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 @Suite("Scoresheet documents, XML and CSV")
 struct ScoresheetDocumentTests {

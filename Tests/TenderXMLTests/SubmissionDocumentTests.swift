@@ -2,10 +2,11 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderTestSupport
 
 @Suite("Submission documents")
 struct SubmissionDocumentTests {
-    static let sampleBids = (1...7).map { "Samples/bids/BID-00\($0).xml" }
+    static let sampleBids = SampleDocuments.bids
 
     @Test("Every sample bid loads as one submission to TND-2026-014", arguments: sampleBids)
     func sampleBid(_ relative: String) throws {
@@ -62,8 +63,7 @@ struct SubmissionDocumentTests {
         #expect(submission.response(to: "plan")?.paragraphs == ["First we listen.", "Then we start."])
     }
 
-    static let rootTag =
-        #"<submission xmlns="urn:tenderscore:submission:1" id="BID-1" tender="T-1" submitted="2026-10-03T11:42:00Z">"#
+    static let rootTag = SampleDocuments.submissionRootTag
 
     static let broken: [BrokenDocument] = [
         BrokenDocument(

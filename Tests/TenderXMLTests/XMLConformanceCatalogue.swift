@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenderTestSupport
 
 /// The W3C XML Conformance Test Suite's catalogue (`xmlconf-flattened.xml`), read with plain
 /// pattern matching rather than an XML parser: it has a DOCTYPE, which the loader under test

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TenderModel
+import TenderWorkflow
 import TenderXML
 
 /// `tenderscore validate FILE...`: checks documents of any kind without storing anything.

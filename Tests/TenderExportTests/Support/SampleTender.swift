@@ -2,6 +2,7 @@ import Foundation
 import TenderExport
 import TenderModel
 import TenderScoring
+import TenderWorkflow
 import TenderXML
 
 /// The sample tender in `Samples/`, read from the real files with the real loader, plus the seven

@@ -2,6 +2,8 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderWorkflow
+import TenderTestSupport
 
 /// Ids are matched exactly, but a near miss is answered once per distinct wrong value with the
 /// id that was probably meant, and the lines it occurs on.
@@ -15,7 +17,7 @@ struct DidYouMeanTests {
 
     @Test("A sheet of 'P-Dev' is told once, with the lines, that the member is 'p-dev'")
     func memberCase() throws {
-        let text = try ScoresheetCSVTests.sample().replacingOccurrences(of: "p-dev,", with: "P-Dev,")
+        let text = try SampleDocuments.csvSheet().replacingOccurrences(of: "p-dev,", with: "P-Dev,")
         let found = try Self.check(text)
         #expect(found.count == 1, "\(found)")
         let diagnostic = expectDiagnostic(in: found, containing: "did you mean 'p-dev'?", line: 2, column: 1)
@@ -25,7 +27,7 @@ struct DidYouMeanTests {
 
     @Test("'bid-001' on six lines is one diagnostic suggesting 'BID-001'")
     func submissionCase() throws {
-        let text = try ScoresheetCSVTests.sample().replacingOccurrences(of: ",BID-001,", with: ",bid-001,")
+        let text = try SampleDocuments.csvSheet().replacingOccurrences(of: ",BID-001,", with: ",bid-001,")
         let found = try Self.check(text)
         #expect(found.count == 1, "\(found)")
         let diagnostic = expectDiagnostic(in: found, containing: "there is no submission bid-001 in this tender; did you mean 'BID-001'?", line: 2)
@@ -34,7 +36,7 @@ struct DidYouMeanTests {
 
     @Test("A criterion's title in place of its id suggests the id; scattered lines are listed")
     func criterionTitle() throws {
-        let text = try ScoresheetCSVTests.sample().replacingOccurrences(of: ",innovation,", with: ",Innovate,")
+        let text = try SampleDocuments.csvSheet().replacingOccurrences(of: ",innovation,", with: ",Innovate,")
         let found = try Self.check(text)
         #expect(found.count == 1, "\(found)")
         let diagnostic = expectDiagnostic(
@@ -45,7 +47,7 @@ struct DidYouMeanTests {
 
     @Test("An unknown id with no near miss is still reported once, without a guess")
     func noGuess() throws {
-        let text = try ScoresheetCSVTests.sample().replacingOccurrences(of: ",BID-002,", with: ",BID-099,")
+        let text = try SampleDocuments.csvSheet().replacingOccurrences(of: ",BID-002,", with: ",BID-099,")
         let found = try Self.check(text)
         #expect(found.count == 1, "\(found)")
         let diagnostic = expectDiagnostic(in: found, containing: "there is no submission BID-099 in this tender", line: 8)

@@ -5,35 +5,35 @@ import Testing
 
 /// Where the package and its example documents are, found from this file so that the tests run
 /// from any working directory.
-enum Fixture {
-    /// Tests/TenderXMLTests/TestSupport.swift → the package root.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+public enum Fixture {
+    /// Tests/TenderTestSupport/DocumentAssertions.swift → the package root.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()
         .deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func path(_ relative: String) -> String {
+    public static func path(_ relative: String) -> String {
         packageRoot.appendingPathComponent(relative).path
     }
 
     /// Loads a document of the package (`Criteria/…`, `Samples/…`), which must be valid.
-    static func load(_ relative: String) throws -> LoadedDocument {
+    public static func load(_ relative: String) throws -> LoadedDocument {
         try DocumentLoader().load(path: path(relative))
     }
 }
 
 /// A document written with one `▸` just before the element a diagnostic must point at, so the
 /// expected line and column are read off the text a reviewer sees rather than counted by hand.
-struct MarkedDocument: Sendable {
-    static let marker: Character = "▸"
+public struct MarkedDocument: Sendable {
+    public static let marker: Character = "▸"
 
     /// The document without its marker.
-    let text: String
+    public let text: String
     /// 1-based line and column (in characters) of the marked element's `<`.
-    let line: Int
-    let column: Int
+    public let line: Int
+    public let column: Int
 
-    init(_ marked: String) {
+    public init(_ marked: String) {
         var line = 1
         var column = 1
         var found: (Int, Int)?
@@ -56,33 +56,33 @@ struct MarkedDocument: Sendable {
         (self.line, self.column) = found ?? (0, 0)
     }
 
-    var bytes: [UInt8] { Array(text.utf8) }
+    public var bytes: [UInt8] { Array(text.utf8) }
 }
 
 /// A document that breaks one rule, with the words the diagnostic must use; the location is the
 /// marked element. Parameterised tests show `rule` as the case's name.
-struct BrokenDocument: Sendable, CustomTestStringConvertible {
-    var rule: String
-    var document: MarkedDocument
-    var message: String
-    var severity: Diagnostic.Severity
+public struct BrokenDocument: Sendable, CustomTestStringConvertible {
+    public var rule: String
+    public var document: MarkedDocument
+    public var message: String
+    public var severity: Diagnostic.Severity
 
-    init(_ rule: String, _ marked: String, message: String, severity: Diagnostic.Severity = .error) {
+    public init(_ rule: String, _ marked: String, message: String, severity: Diagnostic.Severity = .error) {
         self.rule = rule
         self.document = MarkedDocument(marked)
         self.message = message
         self.severity = severity
     }
 
-    var testDescription: String { rule }
+    public var testDescription: String { rule }
 }
 
 /// What the loader made of a document: refused with its diagnostics, or loaded with warnings.
-enum LoadOutcome {
+public enum LoadOutcome {
     case refused([Diagnostic])
     case loaded(LoadedDocument)
 
-    init(bytes: [UInt8], file: String, loader: DocumentLoader = DocumentLoader()) {
+    public init(bytes: [UInt8], file: String, loader: DocumentLoader = DocumentLoader()) {
         do {
             self = .loaded(try loader.load(bytes: bytes, file: file))
         } catch {
@@ -90,7 +90,7 @@ enum LoadOutcome {
         }
     }
 
-    init(path: String, loader: DocumentLoader = DocumentLoader()) {
+    public init(path: String, loader: DocumentLoader = DocumentLoader()) {
         do {
             self = .loaded(try loader.load(path: path))
         } catch {
@@ -98,20 +98,20 @@ enum LoadOutcome {
         }
     }
 
-    var diagnostics: [Diagnostic] {
+    public var diagnostics: [Diagnostic] {
         switch self {
         case .refused(let diagnostics): diagnostics
         case .loaded(let loaded): loaded.warnings
         }
     }
 
-    var isRefused: Bool {
+    public var isRefused: Bool {
         if case .refused = self { true } else { false }
     }
 }
 
 /// The diagnostics of a document that must be refused; records an issue when it loads.
-func refusal(
+public func refusal(
     of bytes: [UInt8], file: String = "doc.xml", loader: DocumentLoader = DocumentLoader(),
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
@@ -122,7 +122,7 @@ func refusal(
     return outcome.diagnostics
 }
 
-func refusal(
+public func refusal(
     ofPath path: String, loader: DocumentLoader = DocumentLoader(),
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
@@ -136,7 +136,7 @@ func refusal(
 /// Requires one diagnostic whose message contains `text`, with the given severity and place, and
 /// returns it. On failure the issue lists every diagnostic there was, so the cause is visible.
 @discardableResult
-func expectDiagnostic(
+public func expectDiagnostic(
     in diagnostics: [Diagnostic], containing text: String, severity: Diagnostic.Severity = .error,
     file: String? = nil, line: Int? = nil, column: Int? = nil,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
@@ -164,7 +164,7 @@ func expectDiagnostic(
 
 /// Loads a broken document and requires the diagnostic it describes, at the marked element: an
 /// error refuses the document, a warning leaves it usable.
-func expectBroken(
+public func expectBroken(
     _ broken: BrokenDocument, file: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
     let outcome = LoadOutcome(bytes: broken.document.bytes, file: file)
@@ -180,35 +180,14 @@ func expectBroken(
 }
 
 /// Loads a document that must be usable.
-func loadValid(_ text: String, file: String = "doc.xml") throws -> LoadedDocument {
+public func loadValid(_ text: String, file: String = "doc.xml") throws -> LoadedDocument {
     try DocumentLoader().load(bytes: Array(text.utf8), file: file)
 }
 
 extension TenderDocument {
-    var criteria: Criteria? { if case .criteria(let value) = self { value } else { nil } }
-    var submission: Submission? { if case .submission(let value) = self { value } else { nil } }
-    var submissions: [Submission]? { if case .submissions(let value) = self { value } else { nil } }
-    var panel: Panel? { if case .panel(let value) = self { value } else { nil } }
-    var scoresheet: Scoresheet? { if case .scoresheet(let value) = self { value } else { nil } }
-}
-
-/// A folder of its own under the system's temporary directory, removed by the caller.
-struct TemporaryFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("TenderXMLTests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func write(_ bytes: [UInt8], to name: String) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try Data(bytes).write(to: file)
-        return file.path
-    }
-
-    func remove() {
-        try? FileManager.default.removeItem(at: url)
-    }
+    public var criteria: Criteria? { if case .criteria(let value) = self { value } else { nil } }
+    public var submission: Submission? { if case .submission(let value) = self { value } else { nil } }
+    public var submissions: [Submission]? { if case .submissions(let value) = self { value } else { nil } }
+    public var panel: Panel? { if case .panel(let value) = self { value } else { nil } }
+    public var scoresheet: Scoresheet? { if case .scoresheet(let value) = self { value } else { nil } }
 }

@@ -2,6 +2,8 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderWorkflow
+import TenderTestSupport
 
 /// A document is refused with every problem in it, in file order, so that a panel member or a
 /// bidder fixes everything in one pass instead of one error per attempt.
@@ -25,7 +27,7 @@ struct EveryProblemTests {
 
     @Test("A CSV sheet with a score of 6 on line 2 and no rationale on line 3 reports both, line 2 first")
     func csvSheetAgainstTender() throws {
-        var lines = try ScoresheetCSVTests.lines()
+        var lines = try SampleDocuments.csvSheetLines()
         lines[1] = lines[1].replacingOccurrences(of: "local-assets,4,", with: "local-assets,6,")
         lines[2] = "p-dev,BID-001,local-insights,4,"
         let diagnostics = try Self.validate(sheet: lines.joined(separator: "\n"), name: "p-dev.csv")

@@ -2,9 +2,9 @@
 ///
 /// Each broken document is the template with one piece replaced; the replacement carries the `▸`
 /// that marks the element the diagnostic must point at (see ``MarkedDocument``).
-enum Template {
+public enum Template {
     /// A framework on a 0–3 scale: two criteria (40 + 30) and price 30.
-    static let criteria = """
+    public static let criteria = """
         <?xml version="1.0" encoding="UTF-8"?>
         <criteria xmlns="urn:tenderscore:criteria:1" id="test-framework" version="2" currency="GBP">
           <title>Test framework</title>
@@ -30,7 +30,7 @@ enum Template {
         """
 
     /// A bid to tender T-1 answering both criteria of ``criteria``, priced in GBP.
-    static let submission = """
+    public static let submission = """
         <?xml version="1.0" encoding="UTF-8"?>
         <submission xmlns="urn:tenderscore:submission:1" id="BID-1" tender="T-1" submitted="2026-10-03T11:42:00Z">
           <bidder>
@@ -50,7 +50,7 @@ enum Template {
         """
 
     /// A co-produced panel for tender T-1; p-dev declared a conflict with BID-2.
-    static let panel = """
+    public static let panel = """
         <?xml version="1.0" encoding="UTF-8"?>
         <panel xmlns="urn:tenderscore:panel:1" tender="T-1">
           <member id="p-amira" role="expert-by-experience">Amira Khan</member>
@@ -60,7 +60,7 @@ enum Template {
         """
 
     /// p-amira's scores of BID-1 on both criteria of ``criteria``.
-    static let scoresheet = """
+    public static let scoresheet = """
         <?xml version="1.0" encoding="UTF-8"?>
         <scoresheet xmlns="urn:tenderscore:scoresheet:1" tender="T-1" panelist="p-amira">
           <score submission="BID-1" criterion="assets" value="3">Names the time bank and two tenant groups.</score>
@@ -69,7 +69,7 @@ enum Template {
         """
 
     /// The same scores as ``scoresheet``, as CSV; the rationale of the second row has a comma.
-    static let scoresheetCSV = """
+    public static let scoresheetCSV = """
         panelist,submission,criterion,score,rationale
         p-amira,BID-1,assets,3,Names the time bank and two tenant groups.
         p-amira,BID-1,plan,2,"A plan with dates, but no budget."
@@ -77,7 +77,7 @@ enum Template {
         """
 
     /// `template` with each `old` (which must occur exactly once) replaced by its `new`.
-    static func edit(_ template: String, _ replacements: (old: String, new: String)...) -> String {
+    public static func edit(_ template: String, _ replacements: (old: String, new: String)...) -> String {
         var text = template
         for (old, new) in replacements {
             let pieces = text.components(separatedBy: old)
@@ -85,5 +85,26 @@ enum Template {
             text = pieces.joined(separator: new)
         }
         return text
+    }
+}
+
+/// The sample documents as tests edit them.
+public enum SampleDocuments {
+    /// The seven sample bids, relative to the package root.
+    public static let bids = (1...7).map { "Samples/bids/BID-00\($0).xml" }
+
+    /// The opening tag of a small submission, for tests that build one by hand.
+    public static let submissionRootTag =
+        #"<submission xmlns="urn:tenderscore:submission:1" id="BID-1" tender="T-1" submitted="2026-10-03T11:42:00Z">"#
+
+    /// The sample CSV sheet, with its CRLF line ends (as Excel saves) made LF so its lines can be
+    /// edited one by one.
+    public static func csvSheet() throws -> String {
+        try String(contentsOfFile: Fixture.path("Samples/scoresheets/p-dev.csv"), encoding: .utf8)
+            .replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    public static func csvSheetLines() throws -> [String] {
+        try csvSheet().components(separatedBy: "\n")
     }
 }

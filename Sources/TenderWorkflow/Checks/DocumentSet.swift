@@ -1,5 +1,6 @@
 import Foundation
 import TenderModel
+import TenderXML
 
 /// Several documents read together, so that each can be checked against the others: bids
 /// against the framework, scoresheets against the framework, the panel and the bids.

@@ -2,6 +2,8 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderWorkflow
+import TenderTestSupport
 
 /// A bid that is a valid document on its own but breaks a rule of the tender it is sent to.
 struct MismatchedBid: Sendable, CustomTestStringConvertible {
@@ -34,7 +36,7 @@ struct SubmissionImportChecksTests {
         #expect(ImportChecks.check(submission, tender: "T-1", criteria: try Self.templateCriteria()).isEmpty)
     }
 
-    static let rootTag = SubmissionDocumentTests.rootTag
+    static let rootTag = SampleDocuments.submissionRootTag
     static let planResponse = """
           <response criterion="plan">
             <answer><p>First we listen.</p><p>Then we start.</p></answer>
@@ -106,7 +108,7 @@ struct SubmissionImportChecksTests {
     @Test("The sample bids fit the co-production framework; BID-004 leaves a question out, BID-005 runs long")
     func sampleBids() throws {
         let criteria = try #require(try Fixture.load("Criteria/coproduction-commissioning.xml").document.criteria)
-        for relative in SubmissionDocumentTests.sampleBids {
+        for relative in SampleDocuments.bids {
             let submission = try #require(try Fixture.load(relative).document.submission)
             let found = ImportChecks.check(submission, tender: "TND-2026-014", criteria: criteria)
             #expect(!found.containsErrors, "\(relative): \(found)")

@@ -2,13 +2,15 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderWorkflow
+import TenderTestSupport
 
 @Suite("Several documents checked together")
 struct DocumentSetTests {
     @Test("The published framework, the sample panel and the sample bids check together")
     func samples() throws {
         let paths = [Fixture.path("Criteria/coproduction-commissioning.xml"), Fixture.path("Samples/panel.xml")]
-            + SubmissionDocumentTests.sampleBids.map(Fixture.path)
+            + SampleDocuments.bids.map(Fixture.path)
         let set = DocumentSet(paths: paths, loader: DocumentLoader())
         #expect(set.refused.isEmpty, "\(set.refused)")
         #expect(set.criteria.map(\.id) == ["coproduction-commissioning"])

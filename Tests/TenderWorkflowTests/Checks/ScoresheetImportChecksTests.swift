@@ -2,6 +2,8 @@ import Foundation
 import TenderModel
 import TenderXML
 import Testing
+import TenderWorkflow
+import TenderTestSupport
 
 /// A scoresheet that is a valid document on its own but breaks a rule of the tender: checked
 /// against the co-production framework (scale 0–5), the sample panel and the seven sample bids.
