@@ -20,14 +20,14 @@ struct PackContext {
         anonymise ? labels[submission.id] ?? submission.id : submission.bidder.name
     }
 
-    func indexView(eligible: [Submission], conflicted: [Submission], panel: Panel) -> View {
+    func indexView(eligible: [Submission], conflicted: [Submission], panel: Panel, pageNames: [String: String]) -> View {
         [
             "pageTitle": "Evaluation pack for \(member.name)",
             "tender": tender, "title": title, "generatedAt": generatedAt,
             "memberName": member.name, "role": Wording.role(member.role),
             "anonymised": anonymise,
             "bids": eligible.map { submission -> View in
-                ["file": "\(submission.id).html", "submission": submission.id, "name": name(of: submission)]
+                ["file": pageNames[submission.id] ?? "\(submission.id).html", "submission": submission.id, "name": name(of: submission)]
             },
             "hasConflicts": !conflicted.isEmpty,
             "conflicts": conflicted.map { submission -> View in

@@ -30,8 +30,12 @@ public struct AssessmentSummary: Sendable, Hashable {
     public var html: String
     public var markdown: String
 
-    /// `BID-003-assessment-summary`: add `.html` or `.md`.
-    public var fileBaseName: String { "\(submission)-assessment-summary" }
+    /// `BID-003-assessment-summary`: add `.html` or `.md`. An id that is not a plain, short file
+    /// name gets a safe one (``OutputName/base(for:)``); ``write(_:to:protecting:)`` also keeps
+    /// ids that differ only in case apart.
+    public var fileBaseName: String { Self.fileBaseName(OutputName.base(for: submission)) }
+
+    static func fileBaseName(_ base: String) -> String { "\(base)-assessment-summary" }
 
     /// One summary per bid, in submission id order.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
@@ -51,15 +55,21 @@ public struct AssessmentSummary: Sendable, Hashable {
             markdown: content.markdown())
     }
 
-    /// Writes every summary into `folder` as `<id>-assessment-summary.html` and `.md`; returns the
-    /// files written.
+    /// Writes every summary into `folder`, which must be new or empty, as
+    /// `<id>-assessment-summary.html` and `.md` (see ``OutputFolder``); returns the files written.
+    /// - Parameter protectedPaths: files never to be written over: the CLI passes the store and its
+    ///   `-wal` and `-shm`.
     @discardableResult
-    public static func write(_ summaries: [AssessmentSummary], to folder: URL) throws(ExportError) -> [URL] {
-        var files: [(URL, String)] = []
+    public static func write(
+        _ summaries: [AssessmentSummary], to folder: URL, protecting protectedPaths: [URL] = []
+    ) throws(ExportError) -> [URL] {
+        let bases = OutputName.unique(summaries.map(\.submission))
+        var files: [OutputFolder.File] = []
         for summary in summaries {
-            files.append((folder.appendingPathComponent(summary.fileBaseName + ".html"), summary.html))
-            files.append((folder.appendingPathComponent(summary.fileBaseName + ".md"), summary.markdown))
+            let base = fileBaseName(bases[summary.submission] ?? summary.fileBaseName)
+            files.append(.init(name: base + ".html", contents: summary.html))
+            files.append(.init(name: base + ".md", contents: summary.markdown))
         }
-        return try OutputFolder.write(files, to: folder)
+        return try OutputFolder(path: folder, protecting: protectedPaths).write(files)
     }
 }
