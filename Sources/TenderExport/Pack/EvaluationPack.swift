@@ -14,7 +14,9 @@ import TenderModel
 /// `anonymise` replaces each bidder's name with a neutral label, `Bidder A`, `Bidder B`..., given
 /// in submission id order over every bid in the tender (so two members' packs agree), both in the
 /// heading and wherever any bidder's name appears in the answers (also without a legal suffix
-/// such as `Ltd` or `CIC`: bids sometimes name other bidders as partners). Distinctive names of their own projects or staff are not found this way: the
+/// such as `Ltd` or `CIC`: bids sometimes name other bidders as partners), and each name the
+/// bidder declared it also trades under (``Bidder/alsoKnownAs``); whole words only, without regard
+/// to case, longest first. Distinctive names of their own projects or staff are not found this way: the
 /// commissioners should still read the bids before issuing anonymised packs.
 public struct EvaluationPack: Sendable, Hashable {
     /// A file of the pack: its name inside the output folder and its contents.
@@ -52,7 +54,7 @@ public struct EvaluationPack: Sendable, Hashable {
             generatedAt: Wording.humanDateTime(generatedAt),
             replacements: anonymise
                 ? all.flatMap { submission in
-                    PackContext.nameVariants(submission.bidder.name).map { ($0, labels[submission.id] ?? submission.id) }
+                    PackContext.nameVariants(submission.bidder).map { ($0, labels[submission.id] ?? submission.id) }
                 } : [])
 
         var files: [File] = []

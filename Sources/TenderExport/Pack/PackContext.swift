@@ -66,7 +66,8 @@ struct PackContext {
                 "hasEvidence": !(response?.evidence ?? []).isEmpty,
                 "evidence": (response?.evidence ?? []).map { evidence -> View in
                     var item: View = ["title": AnswerText.replace(in: evidence.title, replacements)]
-                    if let href = evidence.href { item["href"] = href }
+                    // Shown as text, not a link: a file name such as `beacon-annual-report.pdf` names the bidder too.
+                    if let href = evidence.href { item["href"] = AnswerText.replace(in: href, replacements) }
                     return item
                 },
             ]
@@ -96,15 +97,30 @@ struct PackContext {
         ]
     }
 
-    /// The bidder's name, and the name without a legal suffix (`Ltd`, `Limited`, `CIC`, `plc`,
-    /// `LLP`, `Co-operative Ltd` keeps `Co-operative`), longest first so that the full name wins.
-    static func nameVariants(_ name: String) -> [String] {
+    /// The bidder's name and its declared other names (``Bidder/alsoKnownAs``), each also
+    /// without a legal suffix (`Ltd`, `Limited`, `CIC`, `plc`, `LLP`; `Co-operative Ltd` keeps
+    /// `Co-operative`), longest first so that the full name wins. A shortened legal name must keep
+    /// two words (`Carewise Support`, not a bare `Carewise` that might be an ordinary word); a
+    /// declared other name is replaced as the bidder declared it, however short.
+    static func nameVariants(_ bidder: Bidder) -> [String] {
+        var variants: [String] = []
+        for name in [bidder.name] + bidder.alsoKnownAs {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            variants.append(trimmed)
+            variants += shortForms(trimmed)
+        }
+        var seen = Set<String>()
+        return variants.filter { seen.insert($0.lowercased()).inserted }.sorted { $0.count > $1.count }
+    }
+
+    private static func shortForms(_ name: String) -> [String] {
         let suffixes = [" Ltd", " Limited", " CIC", " C.I.C.", " plc", " PLC", " LLP", " Ltd."]
-        var variants = [name]
+        var forms: [String] = []
         for suffix in suffixes where name.hasSuffix(suffix) {
             let short = String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
-            if short.split(separator: " ").count >= 2 { variants.append(short) }
+            if short.split(separator: " ").count >= 2 { forms.append(short) }
         }
-        return variants.sorted { $0.count > $1.count }
+        return forms
     }
 }
