@@ -24,13 +24,13 @@ struct AnswerText {
                 let before = String(paragraph[..<cut])
                 let after = String(paragraph[cut...]).trimmingCharacters(in: .whitespaces)
                 views.append([
-                    "text": Self.replace(in: before, names),
+                    "text": Wording.bidder(Self.replace(in: before, names)),
                     "limitHere": "Word limit (\(limit)) reached here. The words after this were not required to be read.",
-                    "after": Self.replace(in: after, names),
+                    "after": Wording.bidder(Self.replace(in: after, names)),
                 ])
                 marked = true
             } else {
-                views.append(["text": Self.replace(in: paragraph, names)])
+                views.append(["text": Wording.bidder(Self.replace(in: paragraph, names))])
             }
             counted += words.count
         }

@@ -17,7 +17,7 @@ struct PackContext {
     var replacements: [(name: String, label: String)]
 
     func name(of submission: Submission) -> String {
-        anonymise ? labels[submission.id] ?? submission.id : submission.bidder.name
+        Wording.bidder(anonymise ? labels[submission.id] ?? submission.id : submission.bidder.name)
     }
 
     func indexView(eligible: [Submission], conflicted: [Submission], panel: Panel, pageNames: [String: String]) -> View {
@@ -48,7 +48,7 @@ struct PackContext {
         var facts: [View] = [["term": "Bid", "detail": submission.id], ["term": "Bidder", "detail": bidderName]]
         if !anonymise {
             facts.append(["term": "Kind of organisation", "detail": submission.bidder.type.displayName])
-            if let locality = submission.bidder.locality { facts.append(["term": "Based in", "detail": locality]) }
+            if let locality = submission.bidder.locality { facts.append(["term": "Based in", "detail": Wording.bidder(locality)]) }
         }
         let criteriaViews = criteria.criteria.enumerated().map { index, criterion -> View in
             let response = submission.response(to: criterion.id)
@@ -65,9 +65,9 @@ struct PackContext {
                 "wordCount": String(response?.wordCount ?? 0),
                 "hasEvidence": !(response?.evidence ?? []).isEmpty,
                 "evidence": (response?.evidence ?? []).map { evidence -> View in
-                    var item: View = ["title": AnswerText.replace(in: evidence.title, replacements)]
+                    var item: View = ["title": Wording.bidder(AnswerText.replace(in: evidence.title, replacements))]
                     // Shown as text, not a link: a file name such as `beacon-annual-report.pdf` names the bidder too.
-                    if let href = evidence.href { item["href"] = AnswerText.replace(in: href, replacements) }
+                    if let href = evidence.href { item["href"] = Wording.bidder(AnswerText.replace(in: href, replacements)) }
                     return item
                 },
             ]

@@ -26,7 +26,7 @@ public enum RankingTable {
         var rows: [[String]] = []
         for entry in ranking.ranked {
             var row = [
-                Wording.rank(entry), entry.submission, entry.bidder, entry.quality.displayText,
+                Wording.rank(entry), entry.submission, BidiText.balanced(entry.bidder), entry.quality.displayText,
                 entry.price?.points.displayText ?? "-", entry.total.displayText,
             ]
             if report.isProvisional { row.append(entry.pendingWeight.displayText) }
@@ -67,7 +67,7 @@ public enum RankingTable {
             lines.append("")
             lines.append("Not ranked (failed):")
             for failed in ranking.failed {
-                lines.append("  \(failed.submission)  \(failed.bidder): \(failed.reasonTexts.joined(separator: "; "))")
+                lines.append("  \(failed.submission)  \(BidiText.balanced(failed.bidder)): \(failed.reasonTexts.joined(separator: "; "))")
             }
         }
         if report.isProvisional, !ranking.missingItems.isEmpty {

@@ -25,7 +25,7 @@ public enum DecisionReport {
     static func view(_ report: TenderReport) -> View {
         let ranking = report.ranking
         let criteria = report.criteria
-        let names = Dictionary(uniqueKeysWithValues: report.submissions.map { ($0.id, $0.bidder.name) })
+        let names = Dictionary(uniqueKeysWithValues: report.submissions.map { ($0.id, Wording.bidder($0.bidder.name)) })
         let members = report.panel.members.sorted { $0.id < $1.id }
         let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
 
@@ -62,7 +62,7 @@ public enum DecisionReport {
         view["hasRanked"] = !ranking.ranked.isEmpty
         view["ranked"] = ranking.ranked.map { entry -> View in
             [
-                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": entry.bidder,
+                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": Wording.bidder(entry.bidder),
                 "quality": entry.quality.displayText, "price": entry.price?.points.displayText ?? "none",
                 "total": entry.total.displayText, "open": entry.pendingWeight.displayText,
             ]
@@ -82,7 +82,7 @@ public enum DecisionReport {
         view["hasFailed"] = !ranking.failed.isEmpty
         view["failed"] = ranking.failed.map { failed -> View in
             [
-                "submission": failed.submission, "bidder": failed.bidder,
+                "submission": failed.submission, "bidder": Wording.bidder(failed.bidder),
                 "reasons": failed.reasons.map { Wording.reason($0, in: criteria) },
             ]
         }
@@ -205,7 +205,7 @@ public enum DecisionReport {
         let standing: String
         if let entry = report.ranking.entry(for: bid.submission) {
             standing = "Ranked \(Wording.rank(entry)) with \(entry.total.displayText) marks: quality \(entry.quality.displayText)"
-                + (entry.price.map { ", price \($0.points.displayText) (price £\($0.price.moneyText))" } ?? "") + "."
+                + (entry.price.map { ", price \($0.points.displayText) (price \($0.price.money(in: criteria.currency)))" } ?? "") + "."
         } else if let failed = report.ranking.failed.first(where: { $0.submission == bid.submission }) {
             standing = "Not ranked: " + failed.reasons.map { Wording.reason($0, in: criteria) }.joined(separator: "; ") + "."
         } else {
@@ -237,7 +237,7 @@ public enum DecisionReport {
             return note
         }
         return [
-            "submission": bid.submission, "bidder": bid.bidder, "standing": standing,
+            "submission": bid.submission, "bidder": Wording.bidder(bid.bidder), "standing": standing,
             "memberHeads": members.map { ["name": $0.name, "role": Wording.role($0.role)] as View },
             "rows": rows, "agreedNotes": notes,
         ]
@@ -286,7 +286,7 @@ public enum DecisionReport {
         var text = "\(Wording.list(described)) ranks first with \(first.total.displayText) marks out of "
             + "\(report.criteria.totalWeight.jsonText)"
         if let second = ranking.ranked.dropFirst().first {
-            text += ", \((first.total - second.total).displayText) ahead of \(second.bidder) (\(second.submission))"
+            text += ", \((first.total - second.total).displayText) ahead of \(Wording.bidder(second.bidder)) (\(second.submission))"
         }
         return text + "."
     }

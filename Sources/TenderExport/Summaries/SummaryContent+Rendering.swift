@@ -116,7 +116,7 @@ extension SummaryContent {
     /// Escapes what CommonMark would take as markup: emphasis, code, links, HTML, table pipes.
     private func md(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in BidiText.plain(text) {
             if "\\`*_[]<>|".contains(character) { out.append("\\") }
             out.append(character)
         }

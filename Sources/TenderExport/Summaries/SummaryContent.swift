@@ -76,7 +76,7 @@ struct SummaryContent {
         submission = id
         bidder = bid.bidder.name
         outcome = ranked == nil ? .notRanked : ranked?.rank == 1 ? .successful : .unsuccessful
-        title = "Assessment summary for \(bid.bidder.name)"
+        title = "Assessment summary for \(Wording.bidder(bid.bidder.name))"
         tenderLine = "\(report.title), tender \(report.tender). Your bid: \(id)."
         generatedAt = Wording.humanDateTime(report.generatedAt)
         warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map { "About your bid: \($0)." }
@@ -100,7 +100,7 @@ struct SummaryContent {
             let entry = ranked ?? leader
             outcomeParagraphs = [
                 "Your bid was not successful. It ranked \(Wording.rank(entry)) of \(count), with "
-                    + "\(entry.total.displayText) marks out of \(total). The winning bid, from \(leader.bidder), "
+                    + "\(entry.total.displayText) marks out of \(total). The winning bid, from \(Wording.bidder(leader.bidder)), "
                     + "scored \(leader.total.displayText).",
                 "Below are your scores with the panel's reasons, the winning bid's scores, and a comparison "
                     + "criterion by criterion.",
@@ -120,7 +120,7 @@ struct SummaryContent {
         let ownScores = ranked?.criteria ?? failed?.criteria ?? []
         let ownPrice: String
         if let points = ranked?.price {
-            ownPrice = "Your price, £\(points.price.moneyText), earned \(points.points.displayText) of "
+            ownPrice = "Your price, \(points.price.money(in: criteria.currency)), earned \(points.points.displayText) of "
                 + "\(points.weight.jsonText) price marks."
         } else if criteria.price != nil {
             ownPrice = "Your price was not scored, because the bid was not ranked."
@@ -145,7 +145,7 @@ struct SummaryContent {
                 "The winning bid's price earned \($0.points.displayText) of \($0.weight.jsonText) price marks."
             } ?? "Price carries no marks in this tender."
         winner = BidScores(
-            heading: "The winning bid: \(leader.bidder)", lines: leader.criteria.map { Self.line($0, report: report) },
+            heading: "The winning bid: \(Wording.bidder(leader.bidder))", lines: leader.criteria.map { Self.line($0, report: report) },
             price: winnerPrice,
             total: "Total: \(leader.total.displayText) marks out of \(total) (quality \(leader.quality.displayText)).")
 

@@ -5,6 +5,11 @@ import TenderScoring
 /// Plain words shared by every human-readable format, so a table, a web page and a summary
 /// never describe the same thing differently.
 enum Wording {
+    /// A bidder's name (or anything else a bidder wrote) for a page or a sentence: isolated in
+    /// HTML, balanced in plain text (see ``BidiText``). Every human-readable output names bidders
+    /// through here.
+    static func bidder(_ name: String) -> String { BidiText.isolate(name) }
+
     /// `expert by experience`, `carer`...
     static func role(_ role: PanelRole) -> String {
         switch role {
