@@ -23,7 +23,7 @@ import Testing
         #expect(failed.markdown.contains("it was not ranked, because it did not reach the minimum score"))
         #expect(failed.markdown.contains("Equality, diversity, accessibility and reciprocity: scored 1, below the minimum of 2"))
         let loser = try #require(byID["BID-003"])
-        #expect(loser.markdown.contains("## Where your bid scored lower than the winning bid"))
+        #expect(loser.markdown.contains("## Your bid compared with the winning bid"))
         #expect(loser.markdown.contains("## The winning bid: Westfield Voices Co-operative Ltd"))
         // Rationales are attributed by role, never by name.
         for summary in summaries {

@@ -22,6 +22,27 @@ enum Wording {
         }
     }
 
+    /// What DRAFT means, on every output of a tender not yet finalised.
+    static let draftNotice =
+        "the tender has not been finalised, so these scores may still change. This is not a decision."
+
+    /// `1 answer`, `7 answers`: counts in words, never "answer(s)".
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+
+    /// `commissioners`, `experts by experience`: for a panel's make-up in aggregate.
+    static func rolePlural(_ role: PanelRole) -> String {
+        switch role {
+        case .commissioner: "commissioners"
+        case .expertByExperience: "experts by experience"
+        case .carer: "carers"
+        case .practitioner: "practitioners"
+        case .finance: "finance leads"
+        case .independent: "independent members"
+        }
+    }
+
     /// `An expert by experience`, `A carer`: how a summary attributes a rationale without a name.
     static func roleWithArticle(_ role: PanelRole) -> String {
         let word = Self.role(role)
