@@ -6,18 +6,21 @@ import TenderScoring
 ///
 /// Aligned columns, marks to two decimals (halves up), tied ranks shown as `1=` and explained
 /// underneath, failed bids listed with their reasons, and a `PROVISIONAL` line on top of a
-/// provisional ranking (with an `Open` column: marks still waiting on moderation). Everything
+/// provisional ranking (with an `Open` column: marks still waiting on moderation). Until the
+/// tender is finalised the first line says DRAFT. Everything
 /// reads the same without colour; `colour: true` only makes the header row bold, and the CLI
 /// should ask for it only when standard output is a terminal and `NO_COLOR` is unset.
 public enum RankingTable {
     public static func render(_ report: TenderReport, colour: Bool = false) -> String {
         let ranking = report.ranking
         var lines: [String] = []
+        if !report.isFinalised { lines.append("DRAFT: " + Wording.draftNotice) }
         lines.append("\(report.tender) \(report.title): ranking under \(report.criteria.id)")
         if report.isProvisional {
+            let missing = ranking.missingItems.count
             lines.append(
-                "PROVISIONAL: \(ranking.missingItems.count) item(s) still lack a moderated score. "
-                    + "This shows where things stand, not who has won.")
+                "PROVISIONAL: \(Wording.count(missing, "answer", "answers")) still \(missing == 1 ? "has" : "have") "
+                    + "no moderated score. This shows where things stand, not who has won.")
         }
         lines.append("")
 

@@ -30,7 +30,9 @@ public enum DecisionReport {
         let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
 
         var view: View = [
-            "pageTitle": "Decision record: \(report.title)",
+            "pageTitle": (report.isFinalised ? "" : "DRAFT: ") + "Decision record: \(report.title)",
+            "draft": !report.isFinalised,
+            "draftText": Wording.draftNotice,
             "tender": report.tender,
             "frameworkTitle": criteria.title,
             "frameworkID": criteria.id,
