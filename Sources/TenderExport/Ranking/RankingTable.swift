@@ -70,7 +70,8 @@ public enum RankingTable {
             lines.append("")
             lines.append("Not ranked (failed):")
             for failed in ranking.failed {
-                lines.append("  \(failed.submission)  \(BidiText.balanced(failed.bidder)): \(failed.reasonTexts.joined(separator: "; "))")
+                let reasons = failed.reasons.map { Wording.reason($0, in: report.criteria) }.joined(separator: "; ")
+                lines.append("  \(failed.submission)  \(BidiText.balanced(failed.bidder)): \(reasons)")
             }
         }
         if report.isProvisional, !ranking.missingItems.isEmpty {
@@ -79,7 +80,7 @@ public enum RankingTable {
             for item in ranking.missingItems {
                 let method = report.evaluation.moderated[item]?.method
                 let why = method.map { if case let .pending(reason) = $0 { ": \(reason)" } else { "" } } ?? ""
-                lines.append("  \(item)\(why)")
+                lines.append("  \(Wording.item(item, in: report.criteria))\(Wording.titles(in: why, criteria: report.criteria))")
             }
         }
         let warnings = report.reportWarnings
@@ -87,10 +88,13 @@ public enum RankingTable {
             lines.append("")
             lines.append(contentsOf: warnings.map { "Warning: \($0)" })
         }
-        let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in texts.map { "  \(id): \($0)" } }
+        let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in
+            let subject = report.submission(id).map { "\(BidiText.balanced($0.bidder.name)) (\(id))" } ?? id
+            return texts.map { "  " + Wording.importWarning($0, submission: id, subject: subject, criteria: report.criteria) }
+        }
         if !imports.isEmpty {
             lines.append("")
-            lines.append("Import warnings:")
+            lines.append("Found when the bids were read:")
             lines.append(contentsOf: imports)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -65,7 +65,7 @@ struct SummaryContent {
             throw ExportError(
                 .provisionalRanking,
                 "assessment summaries are written for the award decision; the ranking is provisional "
-                    + "(\(ranking.missingItems.count) item(s) still lack a moderated score)")
+                    + "(\(Wording.count(ranking.missingItems.count, "answer", "answers")) still without a moderated score)")
         }
         guard ranking.leaders.count <= 1 else {
             throw ExportError(
@@ -93,7 +93,9 @@ struct SummaryContent {
             + "then weighted as the table shows."
         tenderLine = "\(report.title), tender \(report.tender). Your bid: \(id)."
         generatedAt = Wording.humanDateTime(report.generatedAt)
-        warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map { "About your bid: \($0)." }
+        warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map {
+            Wording.importWarning($0, submission: id, subject: "Your bid", criteria: report.criteria)
+        }
         framework = criteria.criteria.map {
             ($0.title, $0.weight.jsonText, $0.threshold.map(String.init) ?? "none")
         } + (criteria.price.map { [("Price", $0.weight.jsonText, "none")] } ?? [])
