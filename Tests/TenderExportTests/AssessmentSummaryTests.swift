@@ -40,6 +40,10 @@ import Testing
         let report = try SampleTender.provisionalReport()
         let error = try #require(throws: ExportError.self) { try AssessmentSummary.all(for: report) }
         #expect(error.code == .provisionalRanking)
+        #expect(
+            error.message
+                == "assessment summaries are written for the award decision; the ranking is provisional "
+                + "(7 answers still without a moderated score)")
     }
 
     @Test func writesHTMLAndMarkdownFiles() throws {

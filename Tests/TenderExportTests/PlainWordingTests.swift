@@ -23,6 +23,20 @@ import Testing
         return outputs
     }
 
+    /// The evaluation pack quotes bids, whose own words ("innovation", "principles") may equal a
+    /// criterion id, and names the member's scoresheet file: only TenderScore's own wording is
+    /// checked there.
+    @Test func packSaysImportWarningsInWords() throws {
+        for file in try EvaluationPackTests.pack("p-amira", anonymise: false).files where file.name.hasSuffix(".html") {
+            let text = Self.visible(file.contents)
+            #expect(!text.contains("(s)"), "\(file.name) has a (s) plural")
+            #expect(text.firstMatch(of: /'[a-z]+(-[a-z]+)*'/) == nil, "\(file.name) quotes an id")
+            #expect(text.firstMatch(of: /(BID-\d+): \1/) == nil, "\(file.name) repeats a bid id after itself")
+        }
+        let page = try #require(try EvaluationPackTests.pack("p-amira", anonymise: false).files.first { $0.name == "BID-004.html" })
+        #expect(page.contents.contains("This bid gave no answer to “Innovate”."))
+    }
+
     /// The text a reader sees: no tags, no `<style>`, entities for quotes decoded.
     static func visible(_ html: String) -> String {
         html.replacing(/<style>[\s\S]*?<\/style>/, with: "").replacing(/<[^>]+>/, with: "")

@@ -88,7 +88,11 @@ struct PackContext {
             "pageTitle": "\(submission.id): \(bidderName)",
             "tender": tender, "title": title, "generatedAt": generatedAt,
             "memberName": member.name, "submission": submission.id, "bidderName": bidderName,
-            "facts": facts, "warnings": warnings.map { AnswerText.replace(in: $0, replacements) },
+            "facts": facts, "warnings": warnings.map {
+                Wording.importWarning(
+                    AnswerText.replace(in: $0, replacements), submission: submission.id, subject: "This bid",
+                    criteria: criteria)
+            },
             "criteria": criteriaViews,
             "toc": criteria.criteria.enumerated().map { index, criterion -> View in
                 ["anchor": "criterion-\(index + 1)", "criterionTitle": criterion.title]
