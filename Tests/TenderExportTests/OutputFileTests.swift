@@ -56,6 +56,23 @@ import Glibc
         #expect(try Self.contents(parent).isEmpty)
     }
 
+    /// An existing empty folder is filled; a missing one is created with its parents.
+    @Test func folderMayBeEmptyOrNew() throws {
+        let parent = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let empty = parent.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let written = try OutputFolder(path: empty).write([.init(name: "a.md", contents: "A"), .init(name: "b.md", contents: "B")])
+        #expect(written.map(\.lastPathComponent) == ["a.md", "b.md"])
+        #expect(try Self.contents(empty) == ["a.md", "b.md"])
+        let nested = parent.appendingPathComponent("x/y/z")
+        try OutputFolder(path: nested).write([.init(name: "c.md", contents: "C")])
+        #expect(try String(contentsOf: nested.appendingPathComponent("c.md"), encoding: .utf8) == "C")
+        // No staging folder is left behind.
+        #expect(try Self.contents(parent) == ["empty", "x"])
+        #expect(try Self.contents(parent.appendingPathComponent("x/y")) == ["z"])
+    }
+
     @Test func writesWholeAndRefusesAnExistingFileUnlessToldToReplace() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -83,5 +83,20 @@ import TenderScoring
         let summary = try AssessmentSummary.make(for: "BID-2", report: custom)
         #expect(!summary.markdown.contains("carer"))
         #expect(!summary.markdown.contains("Internal note"))
+        // Two of every role: the make-up is given, in numbers only.
+        let pairs = try CustomTender.report(
+            [.init(id: "BID-1", name: "One Ltd", price: 1000, score: 5), .init(id: "BID-2", name: "Two Ltd", price: 1100)],
+            members: [
+                PanelMember(id: "m-1", name: "Mina One", role: .carer),
+                PanelMember(id: "m-2", name: "Theo Two", role: .commissioner),
+                PanelMember(id: "m-3", name: "Cara Three", role: .carer),
+                PanelMember(id: "m-4", name: "Fred Four", role: .commissioner),
+            ])
+        let paired = try AssessmentSummary.make(for: "BID-2", report: pairs)
+        #expect(
+            paired.markdown.contains(
+                "The panel had 4 members: 2 commissioners and 2 carers. Members scored independently before the panel "
+                    + "met, and every member's score counted the same."))
+        for name in ["Mina One", "Theo Two", "Cara Three", "Fred Four"] { #expect(!paired.html.contains(name)) }
     }
 }

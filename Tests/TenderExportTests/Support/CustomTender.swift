@@ -18,7 +18,11 @@ enum CustomTender {
     }
 
     static func report(
-        _ bids: [Bid], currency: String = "GBP", isFinalised: Bool = true, consensus: [Consensus] = []
+        _ bids: [Bid], currency: String = "GBP", isFinalised: Bool = true, consensus: [Consensus] = [],
+        members: [PanelMember] = [
+            PanelMember(id: "m-1", name: "Mina One", role: .carer),
+            PanelMember(id: "m-2", name: "Theo Two", role: .commissioner),
+        ]
     ) throws -> TenderReport {
         let levels = (0...5).map { ScaleLevel(value: $0, label: "L\($0)", descriptor: "Level \($0) descriptor.") }
         let criteria = Criteria(
@@ -39,16 +43,11 @@ enum CustomTender {
                     Response(criterion: "people", paragraphs: [bid.answer]),
                 ])
         }
-        let panel = Panel(
-            tender: "TND-MINI",
-            members: [
-                PanelMember(id: "m-1", name: "Mina One", role: .carer),
-                PanelMember(id: "m-2", name: "Theo Two", role: .commissioner),
-            ])
+        let panel = Panel(tender: "TND-MINI", members: members)
         var scores: [Score] = []
         for bid in bids {
             for criterion in ["quality", "people"] {
-                for member in ["m-1", "m-2"] {
+                for member in members.map(\.id) {
                     scores.append(
                         Score(
                             panelist: member, submission: bid.id, criterion: criterion, value: bid.score,
