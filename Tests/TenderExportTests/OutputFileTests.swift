@@ -112,7 +112,8 @@ import Glibc
         let store = folder.appendingPathComponent("store.sqlite")
         try Data("SQLite format 3".utf8).write(to: store)
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("x"), withIntermediateDirectories: true)
-        let protected = [store, folder.appendingPathComponent("store.sqlite-wal"), folder.appendingPathComponent("store.sqlite-shm")]
+        let protected = OutputFile.storeFiles(store)
+        #expect(protected.map(\.lastPathComponent) == ["store.sqlite", "store.sqlite-wal", "store.sqlite-shm", "store.sqlite-journal"])
         let roundabout = URL(fileURLWithPath: folder.path + "/x/../store.sqlite")
         let error = try #require(throws: ExportError.self) {
             try OutputFile(path: roundabout, protecting: protected, replace: true).write("x")

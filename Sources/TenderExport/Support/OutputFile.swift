@@ -73,6 +73,13 @@ public struct OutputFile: Sendable {
         Self.syncFolder(folder)
     }
 
+    /// The files of an SQLite store that no output may replace: the store itself and the journal
+    /// files SQLite keeps beside it (`-wal`, `-shm`, `-journal`), whether they exist yet or not.
+    /// The CLI passes these as `protecting:` to every ``OutputFile`` and ``OutputFolder``.
+    public static func storeFiles(_ store: URL) -> [URL] {
+        [store] + ["-wal", "-shm", "-journal"].map { URL(fileURLWithPath: store.path + $0) }
+    }
+
     // MARK: - Checks
 
     /// Refuses a symbolic link, a folder, a protected file, or an existing file without `replace`.
