@@ -73,6 +73,25 @@ import Glibc
         #expect(try Self.contents(parent.appendingPathComponent("x/y")) == ["z"])
     }
 
+    /// A missing folder, or a file where a folder should be, is said in words.
+    @Test func missingFolderOrFileInTheWayIsExplained() throws {
+        let parent = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let missing = parent.appendingPathComponent("nowhere/ranking.html")
+        let error = try #require(throws: ExportError.self) { try OutputFile(path: missing).write("x") }
+        #expect(
+            error.message
+                == "cannot write \(missing.path): the folder \(parent.path)/nowhere does not exist. Create it first, or "
+                + "choose another folder. Nothing was written there.")
+        let file = parent.appendingPathComponent("notes.txt")
+        try Data("keep".utf8).write(to: file)
+        let target = file.appendingPathComponent("summaries")
+        let blocked = try #require(throws: ExportError.self) {
+            try OutputFolder(path: target).write([.init(name: "a.md", contents: "A")])
+        }
+        #expect(blocked.message == "cannot write into \(target.path): \(file.path) is a file, not a folder. Choose another folder.")
+    }
+
     @Test func writesWholeAndRefusesAnExistingFileUnlessToldToReplace() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -59,13 +59,7 @@ public struct OutputFolder: Sendable {
         try Self.checkNames(files.map(\.name))
         try checkFolder()
         let parent = path.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw ExportError(
-                .write,
-                "cannot create the folder \(parent.path): \(error.localizedDescription) Choose a folder you can write to.")
-        }
+        try Self.makeFolders(parent, for: path)
         let staging = parent.appendingPathComponent(".tenderscore-\(UUID().uuidString.prefix(13)).tmp")
         guard mkdir(staging.path, 0o755) == 0 else { throw ExportError.posix(errno).naming(path) }
         do throws(ExportError) {
@@ -106,6 +100,25 @@ public struct OutputFolder: Sendable {
                         + "would replace the other. Nothing was written. This is a fault in TenderScore: please report it.")
             }
             seen[name.lowercased()] = name
+        }
+    }
+
+    /// Creates `folder` and any missing parents, as `mkdir -p` does; a failure names `target`
+    /// (the folder the user asked for) and says what to do.
+    private static func makeFolders(_ folder: URL, for target: URL) throws(ExportError) {
+        var info = stat()
+        if stat(folder.path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw ExportError(
+                    .write,
+                    "cannot write into \(target.path): \(folder.path) is a file, not a folder. Choose another folder.")
+            }
+            return
+        }
+        let parent = folder.deletingLastPathComponent()
+        if parent.path != folder.path { try makeFolders(parent, for: target) }
+        if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
+            throw ExportError.posix(errno).naming(target)
         }
     }
 
