@@ -57,7 +57,8 @@ import Testing
             }
             for id in memberIDs { #expect(!text.contains(id), "\(name) shows the member id \(id)") }
             #expect(text.firstMatch(of: /(BID-\d+): \1/) == nil, "\(name) repeats a bid id after itself")
-            #expect(!text.contains("would draw level"), "\(name) uses sensitivity jargon")
+            #expect(!text.contains("draw level") && !text.contains("draws level"), "\(name) uses sensitivity jargon")
+            #expect(!text.contains("(relative-difference)") && !text.contains("(lowest-price)"), "\(name) shows a formula id")
             #expect(!text.contains("if it rose by"), "\(name) uses sensitivity jargon")
         }
     }

@@ -176,7 +176,7 @@ public enum DecisionReport {
         view["itemGaps"] = itemGaps
 
         let sensitivity = report.sensitivity
-        let weights = sensitivity?.weights.map { Wording.sensitivity($0, criteria: criteria, names: names) } ?? []
+        let weights = sensitivity?.weights.map { Wording.sensitivity($0, criteria: criteria, names: names, leaders: ranking.leaders) } ?? []
         view["hasWeights"] = !weights.isEmpty
         view["weights"] = weights
         view["noWeightsText"] =
@@ -184,7 +184,10 @@ public enum DecisionReport {
             ? "First place is already tied, so there is no lead to lose."
             : "Fewer than two bids are ranked, so there is nothing to compare."
         if let formula = sensitivity?.formula {
-            let alternative = formula.alternative.rawValue
+            let alternative =
+                formula.alternative == .lowestPrice
+                ? "lowest price, where each bid earns the price weight times the lowest price divided by its own"
+                : "relative difference, where a bid loses the same share of the price weight as it is dearer than the lowest"
             view["formulaText"] =
                 formula.changesLeader
                 ? "Under the other price formula (\(alternative)), \(Wording.list(formula.alternativeLeaders)) would rank "

@@ -143,7 +143,9 @@ enum Wording {
 
     /// Plain words for one weight's sensitivity: how far a weight would have to move before
     /// another bid came first, in marks out of the total, without "draw level" jargon.
-    static func sensitivity(_ weight: WeightSensitivity, criteria: Criteria, names: [String: String]) -> String {
+    static func sensitivity(
+        _ weight: WeightSensitivity, criteria: Criteria, names: [String: String], leaders: [String] = []
+    ) -> String {
         let part: String
         switch weight.part {
         case let .criterion(id): part = "\(title(id, in: criteria)), worth \(weight.weight.jsonText) marks"
@@ -159,8 +161,14 @@ enum Wording {
                     + "would put \(who) first."
             }
             let way = change.direction == .up ? "more" : "fewer"
+            let challengers = change.newLeaders.filter { !leaders.contains($0) }
+            let then =
+                challengers.count < change.newLeaders.count
+                ? "Then \(list(challengers.map { id in names[id].map { "\($0) (\(id))" } ?? id })) would tie with the "
+                    + "leading bid."
+                : "Then \(who) would score as much as the leading bid, or more."
             return "\(part): another bid would come first only if this were worth \(change.newWeight.displayText) "
-                + "marks (\(moved.displayText) \(way)). Then \(who) would score as much as the leading bid, or more."
+                + "marks (\(moved.displayText) \(way)). " + then
         case .noChange:
             return "\(part): no weight between 0 and \(weight.total.jsonText) would change which bid comes first."
         case let .notApplicable(reason):
