@@ -47,6 +47,18 @@ import Testing
         }
     }
 
+    /// `<bdi>` in the body; the isolate characters where markup cannot go.
+    @Test func isolatesFitWhereTheyStand() {
+        let name = BidiText.isolate("Evil\u{202E}")
+        let page = "<title>\(name)</title><p title=\"\(name)\">\(name)</p><svg><text>\(name)</text></svg><p>\(name)</p>"
+        #expect(
+            BidiText.html(page)
+                == "<title>\u{2068}Evil\u{2069}</title><p title=\"\u{2068}Evil\u{2069}\"><bdi>Evil</bdi></p>"
+                + "<svg><text>\u{2068}Evil\u{2069}</text></svg><p><bdi>Evil</bdi></p>")
+        // A bidder cannot forge the marks.
+        #expect(BidiText.isolate("a\u{E001}<b>") == "\u{E000}a<b>\u{E001}")
+    }
+
     @Test func balancedControlsAreKeptAndUnbalancedOnesRemoved() {
         #expect(BidiText.balanced("Evil Ltd\u{202E}") == "Evil Ltd")
         #expect(BidiText.balanced("a\u{202C}b") == "ab")
