@@ -150,6 +150,12 @@ import Glibc
             try OutputFile(path: folder.appendingPathComponent("x/../store.sqlite-wal"), protecting: protected).write("x")
         }
         #expect(wal.code == .protectedFile)
+        // A folder of outputs asked for at the store's path is refused as the store, not as a file.
+        let folderError = try #require(throws: ExportError.self) {
+            try OutputFolder(path: roundabout, protecting: protected).write([.init(name: "a.md", contents: "A")])
+        }
+        #expect(folderError.code == .protectedFile)
+        #expect(folderError.message.contains("tender store"))
         #expect(try String(contentsOf: store, encoding: .utf8) == "SQLite format 3")
     }
 
