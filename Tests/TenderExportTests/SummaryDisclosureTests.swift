@@ -56,6 +56,10 @@ import TenderScoring
         // The scale descriptor of the score explains a score the panel wrote nothing for.
         let level3 = try #require(docs.criteria.scale.levels.first { $0.value == 3 })
         #expect(own.markdown.contains(level3.descriptor))
+        // The decision record shows the commissioners what each bidder will be told.
+        let html = try DecisionReport.render(report)
+        #expect(html.contains("What the bidder&#39;s summary says: Your time bank and Men&#39;s Shed links are new for a day service."))
+        #expect(html.contains("No explanation was written for the bidder"))
     }
 
     /// Who the supplier is, and the award criteria with how they were scored.

@@ -255,6 +255,9 @@ public enum DecisionReport {
             return [
                 "criterion": Wording.title(score.criterion, in: criteria), "value": String(consensus.value),
                 "rationale": consensus.rationale, "meeting": meeting(consensus, panel: report.panel),
+                "forBidder": consensus.bidderExplanation.map { "What the bidder's summary says: \($0)" }
+                    ?? "No explanation was written for the bidder: their assessment summary gives what the score means "
+                    + "on the published scale.",
             ] as View
         }
         return [
