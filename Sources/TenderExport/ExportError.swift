@@ -17,8 +17,18 @@ public struct ExportError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unknownMember = Code("unknown-member")
         /// A template shipped with the module could not be found or read.
         public static let template = Code("template")
-        /// A file or folder could not be written.
+        /// A file or folder could not be written (a full disk, no permission, a missing folder).
         public static let write = Code("write")
+        /// The output file exists and the caller did not ask to replace it.
+        public static let fileExists = Code("file-exists")
+        /// The output path is a symbolic link: writing there could land anywhere.
+        public static let symbolicLink = Code("symbolic-link")
+        /// The output path is a file the caller protects (the store, its `-wal` and `-shm`).
+        public static let protectedFile = Code("protected-file")
+        /// A folder of outputs was asked for in a folder that already holds files.
+        public static let folderNotEmpty = Code("folder-not-empty")
+        /// An output file name is not usable, or two outputs would have the same name.
+        public static let invalidName = Code("invalid-name")
     }
 
     public let code: Code

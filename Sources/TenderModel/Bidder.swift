@@ -5,12 +5,20 @@ public struct Bidder: Sendable, Hashable {
     public var type: BidderType
     public var registration: Registration?
     public var locality: String?
+    /// Other names the bidder trades under or is known by ("Westfield Voices", "Carewise"), as the
+    /// bidder declared them. Anonymised evaluation packs replace these as well as `name`, since a
+    /// bid naming itself by its trading name would otherwise reveal who wrote it.
+    public var alsoKnownAs: [String]
 
-    public init(name: String, type: BidderType, registration: Registration? = nil, locality: String? = nil) {
+    public init(
+        name: String, type: BidderType, registration: Registration? = nil, locality: String? = nil,
+        alsoKnownAs: [String] = []
+    ) {
         self.name = name
         self.type = type
         self.registration = registration
         self.locality = locality
+        self.alsoKnownAs = alsoKnownAs
     }
 }
 

@@ -23,7 +23,7 @@ import Testing
         #expect(failed.markdown.contains("it was not ranked, because it did not reach the minimum score"))
         #expect(failed.markdown.contains("Equality, diversity, accessibility and reciprocity: scored 1, below the minimum of 2"))
         let loser = try #require(byID["BID-003"])
-        #expect(loser.markdown.contains("## Where your bid scored lower than the winning bid"))
+        #expect(loser.markdown.contains("## Your bid compared with the winning bid"))
         #expect(loser.markdown.contains("## The winning bid: Westfield Voices Co-operative Ltd"))
         // Rationales are attributed by role, never by name.
         for summary in summaries {
@@ -40,6 +40,10 @@ import Testing
         let report = try SampleTender.provisionalReport()
         let error = try #require(throws: ExportError.self) { try AssessmentSummary.all(for: report) }
         #expect(error.code == .provisionalRanking)
+        #expect(
+            error.message
+                == "assessment summaries are written for the award decision; the ranking is provisional "
+                + "(7 answers still without a moderated score)")
     }
 
     @Test func writesHTMLAndMarkdownFiles() throws {

@@ -60,7 +60,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: screenshot))
         let dump = try ExternalTools.run(chromium, common + ["--dump-dom", file.absoluteString])
         #expect(dump.status == 0, "chromium --dump-dom failed: \(dump.stderr)")
-        #expect(dump.stdout.contains("<th scope=\"row\">BID-001</th><td>Westfield Voices Co-operative Ltd</td>"))
+        #expect(dump.stdout.contains("<th scope=\"row\" class=\"id\">BID-001</th><td data-label=\"Bidder\"><bdi>Westfield Voices Co-operative Ltd</bdi></td>"))
         #expect(dump.stdout.contains("id=\"ranking-heading\""))
     }
 }

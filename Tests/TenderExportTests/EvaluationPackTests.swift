@@ -58,8 +58,8 @@ import Testing
         }
         let amiraPage = try #require(amira.files.first { $0.name == "BID-003.html" })
         let ruthPage = try #require(ruth.files.first { $0.name == "BID-003.html" })
-        #expect(amiraPage.contents.contains("<title>BID-003: Bidder C</title>"))
-        #expect(ruthPage.contents.contains("<title>BID-003: Bidder C</title>"))
+        #expect(amiraPage.contents.contains("<title>BID-003: \u{2068}Bidder C\u{2069}</title>"))
+        #expect(ruthPage.contents.contains("<title>BID-003: \u{2068}Bidder C\u{2069}</title>"))
         #expect(EvaluationPack.label(index: 0) == "Bidder A")
         #expect(EvaluationPack.label(index: 26) == "Bidder AA")
     }

@@ -43,6 +43,7 @@ import Testing
         let report = try SampleTender.provisionalReport()
         let error = try #require(throws: ExportError.self) { try OCDSReleasePackage.render(report, options: Self.options) }
         #expect(error.code == .provisionalRanking)
+        #expect(error.message == "an OCDS award release needs a final ranking; 7 answers still have no moderated score")
     }
 
     @Test func tiedFirstPlaceIsRefused() throws {

@@ -42,7 +42,8 @@ public enum OCDSReleasePackage {
         guard ranking.isFinal else {
             throw ExportError(
                 .provisionalRanking,
-                "an OCDS award release needs a final ranking; \(ranking.missingItems.count) item(s) still lack a moderated score")
+                "an OCDS award release needs a final ranking; "
+                    + "\(Wording.count(ranking.missingItems.count, "answer still has", "answers still have")) no moderated score")
         }
         let leaders = ranking.leaders
         guard leaders.count <= 1 else {

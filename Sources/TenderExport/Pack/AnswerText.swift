@@ -24,13 +24,13 @@ struct AnswerText {
                 let before = String(paragraph[..<cut])
                 let after = String(paragraph[cut...]).trimmingCharacters(in: .whitespaces)
                 views.append([
-                    "text": Self.replace(in: before, names),
+                    "text": Wording.bidder(Self.replace(in: before, names)),
                     "limitHere": "Word limit (\(limit)) reached here. The words after this were not required to be read.",
-                    "after": Self.replace(in: after, names),
+                    "after": Wording.bidder(Self.replace(in: after, names)),
                 ])
                 marked = true
             } else {
-                views.append(["text": Self.replace(in: paragraph, names)])
+                views.append(["text": Wording.bidder(Self.replace(in: paragraph, names))])
             }
             counted += words.count
         }
@@ -38,13 +38,39 @@ struct AnswerText {
         isOverLimit = marked
     }
 
-    /// Replaces each name by its label, case-insensitively, longest name first so that a full
-    /// name is replaced before a shorter form of it.
+    /// Replaces each name by its label, case-insensitively, as whole words only (a bidder called
+    /// "Care" must not turn "carers" into "Bidder Frs"), longest name first so that a full name is
+    /// replaced before a shorter form of it. One pass from left to right: a label just put in is
+    /// never matched again.
     static func replace(in text: String, _ names: [(name: String, label: String)]) -> String {
-        var text = text
-        for (name, label) in names.sorted(by: { $0.name.count > $1.name.count }) where !name.isEmpty {
-            text = text.replacingOccurrences(of: name, with: label, options: [.caseInsensitive])
+        let names = names.filter { !$0.name.isEmpty }.sorted { $0.name.count > $1.name.count }
+        guard !names.isEmpty else { return text }
+        var out = ""
+        var index = text.startIndex
+        var previous: Character?
+        while index < text.endIndex {
+            if !isWordCharacter(previous), let (name, label) = names.lazy.compactMap({ entry -> (Range<String.Index>, String)? in
+                guard let found = text.range(of: entry.name, options: [.caseInsensitive, .anchored], range: index..<text.endIndex),
+                    found.upperBound == text.endIndex || !isWordCharacter(text[found.upperBound])
+                else { return nil }
+                return (found, entry.label)
+            }).first {
+                out += label
+                previous = text[text.index(before: name.upperBound)]
+                index = name.upperBound
+                continue
+            }
+            let character = text[index]
+            out.append(character)
+            previous = character
+            index = text.index(after: index)
         }
-        return text
+        return out
+    }
+
+    /// Letters and digits make words; an apostrophe or a hyphen ends one ("Care's" holds "Care").
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return character.isLetter || character.isNumber
     }
 }

@@ -14,7 +14,9 @@ import TenderModel
 /// `anonymise` replaces each bidder's name with a neutral label, `Bidder A`, `Bidder B`..., given
 /// in submission id order over every bid in the tender (so two members' packs agree), both in the
 /// heading and wherever any bidder's name appears in the answers (also without a legal suffix
-/// such as `Ltd` or `CIC`: bids sometimes name other bidders as partners). Distinctive names of their own projects or staff are not found this way: the
+/// such as `Ltd` or `CIC`: bids sometimes name other bidders as partners), and each name the
+/// bidder declared it also trades under (``Bidder/alsoKnownAs``); whole words only, without regard
+/// to case, longest first. Distinctive names of their own projects or staff are not found this way: the
 /// commissioners should still read the bids before issuing anonymised packs.
 public struct EvaluationPack: Sendable, Hashable {
     /// A file of the pack: its name inside the output folder and its contents.
@@ -41,13 +43,18 @@ public struct EvaluationPack: Sendable, Hashable {
         let all = submissions.sorted { $0.id < $1.id }
         let labels = Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1.id, Self.label(index: $0)) })
         let eligible = all.filter { !panel.isConflicted(member: panelist, submission: $0.id) }
+        // A bid called `index` must not replace the index page, nor `BID-1` and `bid-1` each other.
+        let sheet = Self.scoresheetName(panelist)
+        let bases = OutputName.unique(
+            eligible.map(\.id), reserved: ["index", String(sheet.dropLast(".csv".count))])
+        let pageNames = Dictionary(uniqueKeysWithValues: eligible.map { ($0.id, (bases[$0.id] ?? $0.id) + ".html") })
         let conflicted = all.filter { panel.isConflicted(member: panelist, submission: $0.id) }
         let context = PackContext(
             tender: tender, title: title, criteria: criteria, member: member, anonymise: anonymise, labels: labels,
             generatedAt: Wording.humanDateTime(generatedAt),
             replacements: anonymise
                 ? all.flatMap { submission in
-                    PackContext.nameVariants(submission.bidder.name).map { ($0, labels[submission.id] ?? submission.id) }
+                    PackContext.nameVariants(submission.bidder).map { ($0, labels[submission.id] ?? submission.id) }
                 } : [])
 
         var files: [File] = []
@@ -55,26 +62,31 @@ public struct EvaluationPack: Sendable, Hashable {
             File(
                 name: "index.html",
                 contents: try HTMLTemplates.render(
-                    context.indexView(eligible: eligible, conflicted: conflicted, panel: panel), template: "pack-index")))
+                    context.indexView(eligible: eligible, conflicted: conflicted, panel: panel, pageNames: pageNames), template: "pack-index")))
         for submission in eligible {
             files.append(
                 File(
-                    name: "\(submission.id).html",
+                    name: pageNames[submission.id] ?? "\(submission.id).html",
                     contents: try HTMLTemplates.render(
                         context.bidView(submission, warnings: importWarnings[submission.id] ?? []), template: "pack-bid")))
         }
-        files.append(File(name: Self.scoresheetName(panelist), contents: Self.scoresheet(panelist, eligible, criteria)))
+        files.append(File(name: sheet, contents: Self.scoresheet(panelist, eligible, criteria)))
         self.files = files
     }
 
-    /// Writes the pack's files into `folder`, creating it when needed; returns the files written.
+    /// Writes the pack's files into `folder`, which must be new or empty (an old pack's files,
+    /// perhaps a bid this member is conflicted with, must never be left beside the new ones; see
+    /// ``OutputFolder``); returns the files written.
+    /// - Parameter protectedPaths: files never to be written over: the CLI passes the store and its
+    ///   `-wal` and `-shm`.
     @discardableResult
-    public func write(to folder: URL) throws(ExportError) -> [URL] {
-        try OutputFolder.write(files.map { (folder.appendingPathComponent($0.name), $0.contents) }, to: folder)
+    public func write(to folder: URL, protecting protectedPaths: [URL] = []) throws(ExportError) -> [URL] {
+        try OutputFolder(path: folder, protecting: protectedPaths).write(
+            files.map { OutputFolder.File(name: $0.name, contents: $0.contents) })
     }
 
-    /// `scoresheet-p-amira.csv`
-    public static func scoresheetName(_ panelist: String) -> String { "scoresheet-\(panelist).csv" }
+    /// `scoresheet-p-amira.csv` (a safe name derived from the id, see ``OutputName/base(for:)``).
+    public static func scoresheetName(_ panelist: String) -> String { "scoresheet-\(OutputName.base(for: panelist)).csv" }
 
     /// The blank scoresheet: the header SPEC.md fixes, one row per item the member may score.
     static func scoresheet(_ panelist: String, _ submissions: [Submission], _ criteria: Criteria) -> String {

@@ -17,17 +17,17 @@ struct PackContext {
     var replacements: [(name: String, label: String)]
 
     func name(of submission: Submission) -> String {
-        anonymise ? labels[submission.id] ?? submission.id : submission.bidder.name
+        Wording.bidder(anonymise ? labels[submission.id] ?? submission.id : submission.bidder.name)
     }
 
-    func indexView(eligible: [Submission], conflicted: [Submission], panel: Panel) -> View {
+    func indexView(eligible: [Submission], conflicted: [Submission], panel: Panel, pageNames: [String: String]) -> View {
         [
             "pageTitle": "Evaluation pack for \(member.name)",
             "tender": tender, "title": title, "generatedAt": generatedAt,
             "memberName": member.name, "role": Wording.role(member.role),
             "anonymised": anonymise,
             "bids": eligible.map { submission -> View in
-                ["file": "\(submission.id).html", "submission": submission.id, "name": name(of: submission)]
+                ["file": pageNames[submission.id] ?? "\(submission.id).html", "submission": submission.id, "name": name(of: submission)]
             },
             "hasConflicts": !conflicted.isEmpty,
             "conflicts": conflicted.map { submission -> View in
@@ -48,7 +48,7 @@ struct PackContext {
         var facts: [View] = [["term": "Bid", "detail": submission.id], ["term": "Bidder", "detail": bidderName]]
         if !anonymise {
             facts.append(["term": "Kind of organisation", "detail": submission.bidder.type.displayName])
-            if let locality = submission.bidder.locality { facts.append(["term": "Based in", "detail": locality]) }
+            if let locality = submission.bidder.locality { facts.append(["term": "Based in", "detail": Wording.bidder(locality)]) }
         }
         let criteriaViews = criteria.criteria.enumerated().map { index, criterion -> View in
             let response = submission.response(to: criterion.id)
@@ -65,8 +65,9 @@ struct PackContext {
                 "wordCount": String(response?.wordCount ?? 0),
                 "hasEvidence": !(response?.evidence ?? []).isEmpty,
                 "evidence": (response?.evidence ?? []).map { evidence -> View in
-                    var item: View = ["title": AnswerText.replace(in: evidence.title, replacements)]
-                    if let href = evidence.href { item["href"] = href }
+                    var item: View = ["title": Wording.bidder(AnswerText.replace(in: evidence.title, replacements))]
+                    // Shown as text, not a link: a file name such as `beacon-annual-report.pdf` names the bidder too.
+                    if let href = evidence.href { item["href"] = Wording.bidder(AnswerText.replace(in: href, replacements)) }
                     return item
                 },
             ]
@@ -87,7 +88,11 @@ struct PackContext {
             "pageTitle": "\(submission.id): \(bidderName)",
             "tender": tender, "title": title, "generatedAt": generatedAt,
             "memberName": member.name, "submission": submission.id, "bidderName": bidderName,
-            "facts": facts, "warnings": warnings.map { AnswerText.replace(in: $0, replacements) },
+            "facts": facts, "warnings": warnings.map {
+                Wording.importWarning(
+                    AnswerText.replace(in: $0, replacements), submission: submission.id, subject: "This bid",
+                    criteria: criteria)
+            },
             "criteria": criteriaViews,
             "toc": criteria.criteria.enumerated().map { index, criterion -> View in
                 ["anchor": "criterion-\(index + 1)", "criterionTitle": criterion.title]
@@ -96,15 +101,30 @@ struct PackContext {
         ]
     }
 
-    /// The bidder's name, and the name without a legal suffix (`Ltd`, `Limited`, `CIC`, `plc`,
-    /// `LLP`, `Co-operative Ltd` keeps `Co-operative`), longest first so that the full name wins.
-    static func nameVariants(_ name: String) -> [String] {
+    /// The bidder's name and its declared other names (``Bidder/alsoKnownAs``), each also
+    /// without a legal suffix (`Ltd`, `Limited`, `CIC`, `plc`, `LLP`; `Co-operative Ltd` keeps
+    /// `Co-operative`), longest first so that the full name wins. A shortened legal name must keep
+    /// two words (`Carewise Support`, not a bare `Carewise` that might be an ordinary word); a
+    /// declared other name is replaced as the bidder declared it, however short.
+    static func nameVariants(_ bidder: Bidder) -> [String] {
+        var variants: [String] = []
+        for name in [bidder.name] + bidder.alsoKnownAs {
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { continue }
+            variants.append(trimmed)
+            variants += shortForms(trimmed)
+        }
+        var seen = Set<String>()
+        return variants.filter { seen.insert($0.lowercased()).inserted }.sorted { $0.count > $1.count }
+    }
+
+    private static func shortForms(_ name: String) -> [String] {
         let suffixes = [" Ltd", " Limited", " CIC", " C.I.C.", " plc", " PLC", " LLP", " Ltd."]
-        var variants = [name]
+        var forms: [String] = []
         for suffix in suffixes where name.hasSuffix(suffix) {
             let short = String(name.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
-            if short.split(separator: " ").count >= 2 { variants.append(short) }
+            if short.split(separator: " ").count >= 2 { forms.append(short) }
         }
-        return variants.sorted { $0.count > $1.count }
+        return forms
     }
 }

@@ -33,7 +33,7 @@ public enum RankingCSV {
             rows.append(
                 [
                     .number(String(entry.rank)), .text(entry.isTied ? "yes" : "no"), .text(entry.submission),
-                    .text(entry.bidder), .number(entry.quality.displayText),
+                    .text(BidiText.balanced(entry.bidder)), .number(entry.quality.displayText),
                     .number(entry.price?.points.displayText ?? ""), .number(entry.total.displayText),
                 ] + entry.criteria.map { .number($0.moderated.value?.displayText ?? "") } + [
                     .text(report.isProvisional ? "provisional" : "ranked"),
@@ -43,7 +43,7 @@ public enum RankingCSV {
         for failed in report.ranking.failed {
             rows.append(
                 [
-                    .number(""), .text(""), .text(failed.submission), .text(failed.bidder),
+                    .number(""), .text(""), .text(failed.submission), .text(BidiText.balanced(failed.bidder)),
                     .number(failed.quality.displayText), .number(""), .number(""),
                 ] + failed.criteria.map { .number($0.moderated.value?.displayText ?? "") } + [
                     .text("failed"), .text(failed.reasonTexts.joined(separator: "; ")),

@@ -6,18 +6,21 @@ import TenderScoring
 ///
 /// Aligned columns, marks to two decimals (halves up), tied ranks shown as `1=` and explained
 /// underneath, failed bids listed with their reasons, and a `PROVISIONAL` line on top of a
-/// provisional ranking (with an `Open` column: marks still waiting on moderation). Everything
+/// provisional ranking (with an `Open` column: marks still waiting on moderation). Until the
+/// tender is finalised the first line says DRAFT. Everything
 /// reads the same without colour; `colour: true` only makes the header row bold, and the CLI
 /// should ask for it only when standard output is a terminal and `NO_COLOR` is unset.
 public enum RankingTable {
     public static func render(_ report: TenderReport, colour: Bool = false) -> String {
         let ranking = report.ranking
         var lines: [String] = []
+        if !report.isFinalised { lines.append("DRAFT: " + Wording.draftNotice) }
         lines.append("\(report.tender) \(report.title): ranking under \(report.criteria.id)")
         if report.isProvisional {
+            let missing = ranking.missingItems.count
             lines.append(
-                "PROVISIONAL: \(ranking.missingItems.count) item(s) still lack a moderated score. "
-                    + "This shows where things stand, not who has won.")
+                "PROVISIONAL: \(Wording.count(missing, "answer", "answers")) still \(missing == 1 ? "has" : "have") "
+                    + "no moderated score. This shows where things stand, not who has won.")
         }
         lines.append("")
 
@@ -26,7 +29,7 @@ public enum RankingTable {
         var rows: [[String]] = []
         for entry in ranking.ranked {
             var row = [
-                Wording.rank(entry), entry.submission, entry.bidder, entry.quality.displayText,
+                Wording.rank(entry), entry.submission, BidiText.balanced(entry.bidder), entry.quality.displayText,
                 entry.price?.points.displayText ?? "-", entry.total.displayText,
             ]
             if report.isProvisional { row.append(entry.pendingWeight.displayText) }
@@ -67,7 +70,8 @@ public enum RankingTable {
             lines.append("")
             lines.append("Not ranked (failed):")
             for failed in ranking.failed {
-                lines.append("  \(failed.submission)  \(failed.bidder): \(failed.reasonTexts.joined(separator: "; "))")
+                let reasons = failed.reasons.map { Wording.reason($0, in: report.criteria) }.joined(separator: "; ")
+                lines.append("  \(failed.submission)  \(BidiText.balanced(failed.bidder)): \(reasons)")
             }
         }
         if report.isProvisional, !ranking.missingItems.isEmpty {
@@ -76,7 +80,7 @@ public enum RankingTable {
             for item in ranking.missingItems {
                 let method = report.evaluation.moderated[item]?.method
                 let why = method.map { if case let .pending(reason) = $0 { ": \(reason)" } else { "" } } ?? ""
-                lines.append("  \(item)\(why)")
+                lines.append("  \(Wording.item(item, in: report.criteria))\(Wording.titles(in: why, criteria: report.criteria))")
             }
         }
         let warnings = report.reportWarnings
@@ -84,10 +88,13 @@ public enum RankingTable {
             lines.append("")
             lines.append(contentsOf: warnings.map { "Warning: \($0)" })
         }
-        let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in texts.map { "  \(id): \($0)" } }
+        let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in
+            let subject = report.submission(id).map { "\(BidiText.balanced($0.bidder.name)) (\(id))" } ?? id
+            return texts.map { "  " + Wording.importWarning($0, submission: id, subject: subject, criteria: report.criteria) }
+        }
         if !imports.isEmpty {
             lines.append("")
-            lines.append("Import warnings:")
+            lines.append("Found when the bids were read:")
             lines.append(contentsOf: imports)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -67,13 +67,21 @@ extension DecisionReport {
             let bids = DecisionReport.orderedBids(report)
             let scale = report.criteria.scale
             let range = Double(scale.max - scale.min)
-            let columnWidth = 105.0
+            let columnWidth = 125.0
             let left = 90.0
-            let top = 24.0
+            let labels = criteria.map { wrapped($0.title, width: 17, lines: 4) }
+            let lineHeight = 14.0
+            let top = 24.0 + Double((labels.map(\.count).max() ?? 1) - 1) * lineHeight
             let rowHeight = 46.0
             let maxBar = 30.0
-            let columns = criteria.enumerated().map { index, criterion -> View in
-                ["x": number(left + (Double(index) + 0.5) * columnWidth), "y": "14", "label": criterion.id]
+            let columns = criteria.indices.map { index -> View in
+                let x = number(left + (Double(index) + 0.5) * columnWidth)
+                return [
+                    "x": x, "y": "0",
+                    "lines": labels[index].enumerated().map { line, text -> View in
+                        ["x": x, "dy": line == 0 ? "14" : number(lineHeight), "text": text]
+                    },
+                ]
             }
             let rows = bids.enumerated().map { row, bid -> View in
                 let baseY = top + Double(row + 1) * rowHeight - 4
@@ -100,7 +108,9 @@ extension DecisionReport {
             }
             let described = bids.map { bid in
                 "\(bid.submission): "
-                    + bid.criteria.map { "\($0.criterion) \($0.moderated.value?.scoreText ?? "none yet")" }.joined(separator: ", ")
+                    + bid.criteria.map {
+                        "\(Wording.title($0.criterion, in: report.criteria)) \($0.moderated.value?.scoreText ?? "none yet")"
+                    }.joined(separator: ", ")
             }
             return [
                 "id": "chart-scores", "width": number(left + Double(criteria.count) * columnWidth + 10),
@@ -169,12 +179,36 @@ extension DecisionReport {
                     + "\(Wording.list(wide)), so those answers went to moderation; elsewhere they were closer."
             return [
                 "id": "chart-spread-\(criterion.id)", "width": number(x(Double(scale.max)) + 20),
-                "height": number(top + Double(bids.count) * rowHeight + 6), "heading": criterion.id, "headingX": "0",
+                "height": number(top + Double(bids.count) * rowHeight + 6), "heading": criterion.title,
                 "title": "Spread of panel scores: \(criterion.title)",
-                "desc": "For each bid, the lowest, middle and highest panel score on \(criterion.id), and the moderated "
+                "desc": "For each bid, the lowest, middle and highest panel score on \(criterion.title), and the moderated "
                     + "score: " + described.joined(separator: "; ") + ".",
                 "caption": caption, "ticks": ticks, "rows": rows,
             ]
+        }
+
+        /// A title broken into lines of at most `width` characters (a longer word stands alone),
+        /// at most `lines` of them, the last ending in "…" when the title is longer: chart labels
+        /// stay readable; the table beside the chart gives every title in full.
+        static func wrapped(_ title: String, width: Int, lines limit: Int) -> [String] {
+            var lines: [String] = []
+            var current = ""
+            for word in title.split(separator: " ") {
+                if current.isEmpty {
+                    current = String(word)
+                } else if current.count + 1 + word.count <= width {
+                    current += " " + word
+                } else {
+                    lines.append(current)
+                    current = String(word)
+                }
+            }
+            if !current.isEmpty { lines.append(current) }
+            if lines.count > limit {
+                lines = Array(lines.prefix(limit))
+                lines[limit - 1] += "…"
+            }
+            return lines
         }
 
         static func median(_ sorted: [Int]) -> Double {

@@ -16,21 +16,26 @@ import TenderScoring
 /// words, and bars are told apart by pattern as well as colour. It prints on paper without the
 /// navigation. Everything a bidder or member wrote is escaped by Mustache.
 public enum DecisionReport {
-    public static func render(_ report: TenderReport) throws(ExportError) -> String {
-        try HTMLTemplates.render(view(report), template: "decision-report")
+    /// The decision record as one HTML page.
+    /// - Parameter inputs: the budget, the sign-off and the panel's conditions on the award;
+    ///   without them the record says that none were given.
+    public static func render(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) throws(ExportError) -> String {
+        try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report")
     }
 
     typealias View = HTMLTemplates.View
 
-    static func view(_ report: TenderReport) -> View {
+    static func view(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) -> View {
         let ranking = report.ranking
         let criteria = report.criteria
-        let names = Dictionary(uniqueKeysWithValues: report.submissions.map { ($0.id, $0.bidder.name) })
+        let names = Dictionary(uniqueKeysWithValues: report.submissions.map { ($0.id, Wording.bidder($0.bidder.name)) })
         let members = report.panel.members.sorted { $0.id < $1.id }
         let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
 
         var view: View = [
-            "pageTitle": "Decision record: \(report.title)",
+            "pageTitle": (report.isFinalised ? "" : "DRAFT: ") + "Decision record: \(report.title)",
+            "draft": !report.isFinalised,
+            "draftText": Wording.draftNotice,
             "tender": report.tender,
             "frameworkTitle": criteria.title,
             "frameworkID": criteria.id,
@@ -41,7 +46,8 @@ public enum DecisionReport {
                 : "The scores have not been frozen yet: they may still change.",
             "provisional": report.isProvisional,
             "provisionalText":
-                "\(ranking.missingItems.count) answer(s) still have no moderated score, so this ranking shows where "
+                "\(Wording.count(ranking.missingItems.count, "answer still has", "answers still have")) no moderated "
+                + "score, so this ranking shows where "
                 + "things stand, not who has won. Those answers earn no marks yet; the column 'Marks still open' "
                 + "shows how many marks each bid could still gain.",
             "summary": summary(report, names: names),
@@ -54,15 +60,32 @@ public enum DecisionReport {
             "divergence": String(criteria.divergence),
         ]
         let imports = report.importWarnings.sorted { $0.key < $1.key }.flatMap { id, texts in
-            texts.map { ["submission": id, "text": $0] as View }
+            let subject = "\(names[id] ?? id) (\(id))"
+            return texts.map {
+                ["text": Wording.importWarning($0, submission: id, subject: subject, criteria: criteria)] as View
+            }
         }
         view["hasImportWarnings"] = !imports.isEmpty
         view["importWarnings"] = imports
 
+        view["recommendation"] = recommendation(report, inputs: inputs, names: names)
+        view["hasConditions"] = !inputs.conditions.isEmpty
+        view["conditions"] = inputs.conditions
+        if let signOff = inputs.signOff {
+            view["signOff"] = [
+                "by": signOff.finalisedBy, "when": Wording.humanDateTime(signOff.finalisedAt), "reason": signOff.reason,
+                "hash": signOff.headHash,
+            ] as View
+        }
+        view["noSignOffText"] =
+            report.isFinalised
+            ? "The scores were finalised, but who finalised them, when and why was not given to this record."
+            : "The scores have not been finalised, so there is no sign-off yet."
+
         view["hasRanked"] = !ranking.ranked.isEmpty
         view["ranked"] = ranking.ranked.map { entry -> View in
             [
-                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": entry.bidder,
+                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": Wording.bidder(entry.bidder),
                 "quality": entry.quality.displayText, "price": entry.price?.points.displayText ?? "none",
                 "total": entry.total.displayText, "open": entry.pendingWeight.displayText,
             ]
@@ -82,7 +105,7 @@ public enum DecisionReport {
         view["hasFailed"] = !ranking.failed.isEmpty
         view["failed"] = ranking.failed.map { failed -> View in
             [
-                "submission": failed.submission, "bidder": failed.bidder,
+                "submission": failed.submission, "bidder": Wording.bidder(failed.bidder),
                 "reasons": failed.reasons.map { Wording.reason($0, in: criteria) },
             ]
         }
@@ -153,7 +176,7 @@ public enum DecisionReport {
         view["itemGaps"] = itemGaps
 
         let sensitivity = report.sensitivity
-        let weights = sensitivity?.weights.map { Wording.sensitivity($0, criteria: criteria, names: names) } ?? []
+        let weights = sensitivity?.weights.map { Wording.sensitivity($0, criteria: criteria, names: names, leaders: ranking.leaders) } ?? []
         view["hasWeights"] = !weights.isEmpty
         view["weights"] = weights
         view["noWeightsText"] =
@@ -161,7 +184,10 @@ public enum DecisionReport {
             ? "First place is already tied, so there is no lead to lose."
             : "Fewer than two bids are ranked, so there is nothing to compare."
         if let formula = sensitivity?.formula {
-            let alternative = formula.alternative.rawValue
+            let alternative =
+                formula.alternative == .lowestPrice
+                ? "lowest price, where each bid earns the price weight times the lowest price divided by its own"
+                : "relative difference, where a bid loses the same share of the price weight as it is dearer than the lowest"
             view["formulaText"] =
                 formula.changesLeader
                 ? "Under the other price formula (\(alternative)), \(Wording.list(formula.alternativeLeaders)) would rank "
@@ -205,7 +231,7 @@ public enum DecisionReport {
         let standing: String
         if let entry = report.ranking.entry(for: bid.submission) {
             standing = "Ranked \(Wording.rank(entry)) with \(entry.total.displayText) marks: quality \(entry.quality.displayText)"
-                + (entry.price.map { ", price \($0.points.displayText) (price £\($0.price.moneyText))" } ?? "") + "."
+                + (entry.price.map { ", price \($0.points.displayText) (price \($0.price.money(in: criteria.currency)))" } ?? "") + "."
         } else if let failed = report.ranking.failed.first(where: { $0.submission == bid.submission }) {
             standing = "Not ranked: " + failed.reasons.map { Wording.reason($0, in: criteria) }.joined(separator: "; ") + "."
         } else {
@@ -226,21 +252,90 @@ public enum DecisionReport {
         }
         let notes = bid.criteria.compactMap { score -> View? in
             guard let consensus = score.moderated.consensus else { return nil }
-            var note: View = [
+            return [
                 "criterion": Wording.title(score.criterion, in: criteria), "value": String(consensus.value),
-                "rationale": consensus.rationale,
-            ]
-            if !consensus.dissenters.isEmpty {
-                let who = consensus.dissenters.map { report.panel.member($0)?.name ?? $0 }
-                note["dissent"] = "not agreed by \(Wording.list(who)), whose own scores stand on the record"
-            }
-            return note
+                "rationale": consensus.rationale, "meeting": meeting(consensus, panel: report.panel),
+                "forBidder": consensus.bidderExplanation.map { "What the bidder's summary says: \($0)" }
+                    ?? "No explanation was written for the bidder: their assessment summary gives what the score means "
+                    + "on the published scale.",
+            ] as View
         }
         return [
-            "submission": bid.submission, "bidder": bid.bidder, "standing": standing,
+            "submission": bid.submission, "bidder": Wording.bidder(bid.bidder), "standing": standing,
             "memberHeads": members.map { ["name": $0.name, "role": Wording.role($0.role)] as View },
             "rows": rows, "agreedNotes": notes,
         ]
+    }
+
+    /// Who was at the moderation of one item and who did not agree, by name: "Present: Amira
+    /// Khan, Dev Patel and Tom Okafor. Tom Okafor did not agree; their own score stands on the
+    /// record." A member with a declared conflict recorded as present is flagged: the person
+    /// signing must see it.
+    static func meeting(_ consensus: Consensus, panel: Panel) -> String {
+        func names(_ ids: [String]) -> String { Wording.list(ids.map { panel.member($0)?.name ?? "a member no longer on the panel" }) }
+        var text = consensus.attendees.isEmpty ? "Who was present was not recorded." : "Present: \(names(consensus.attendees))."
+        if consensus.dissenters.isEmpty {
+            if !consensus.attendees.isEmpty { text += " Everyone present agreed." }
+        } else {
+            let single = consensus.dissenters.count == 1
+            text += " \(names(consensus.dissenters)) did not agree; their own \(single ? "score stands" : "scores stand") on the record."
+        }
+        let conflicted = consensus.attendees.filter { panel.isConflicted(member: $0, submission: consensus.submission) }
+        if !conflicted.isEmpty {
+            text += " Warning: \(names(conflicted)) declared a conflict of interest with this bid, and should not have "
+                + "taken part in its moderation."
+        }
+        return text
+    }
+
+    /// The recommendation a cabinet member reads first, in one paragraph: who should be awarded
+    /// the contract and why, its price against the budget, and whether conditions apply; or,
+    /// plainly, why no recommendation can be made yet.
+    static func recommendation(_ report: TenderReport, inputs: DecisionRecordInputs, names: [String: String]) -> String {
+        let ranking = report.ranking
+        let criteria = report.criteria
+        let outOf = criteria.totalWeight.jsonText
+        guard let first = ranking.ranked.first else {
+            return "No recommendation can be made: no bid reached every minimum score, so no bid can be awarded the "
+                + "contract under these award criteria."
+        }
+        if report.isProvisional {
+            return "No recommendation yet: "
+                + "\(Wording.count(ranking.missingItems.count, "answer still has", "answers still have")) no agreed "
+                + "score, so this ranking shows where things stand, not who has won."
+        }
+        if ranking.leaders.count > 1 {
+            let tied = Wording.list(ranking.leaders.map { "\(names[$0] ?? $0) (\($0))" })
+            return "No recommendation can be made yet: \(tied) are tied for first place with \(first.total.displayText) "
+                + "marks out of \(outOf) each. The commissioners must decide between them; TenderScore does not break ties."
+        }
+        var text = "We recommend awarding the contract to \(names[first.submission] ?? first.bidder), whose bid scored "
+            + "highest: \(first.total.displayText) marks out of \(outOf)"
+        if let second = ranking.ranked.dropFirst().first {
+            text += ", \((first.total - second.total).displayText) more than the next bid."
+        } else {
+            text += ", the only bid that reached every minimum score."
+        }
+        if let price = report.submission(first.submission)?.price?.amount {
+            let money = { (value: Decimal) in value.money(in: criteria.currency) }
+            if let budget = inputs.budget {
+                let difference = price - budget
+                text += " Its price, \(money(price)), "
+                text +=
+                    difference > 0
+                    ? "is \(money(difference)) over the budget of \(money(budget))."
+                    : difference < 0
+                        ? "is \(money(-difference)) within the budget of \(money(budget))." : "is exactly the budget."
+            } else {
+                text += " Its price is \(money(price)). No budget was given for this record."
+            }
+        }
+        if !inputs.conditions.isEmpty {
+            text += " The panel set \(Wording.count(inputs.conditions.count, "condition", "conditions")) on the award, "
+                + "listed below."
+        }
+        if !report.isFinalised { text += " This is a draft: the scores have not been finalised." }
+        return text
     }
 
     private static func alphaRow(_ label: String, _ alpha: KrippendorffAlpha) -> View {
@@ -286,14 +381,14 @@ public enum DecisionReport {
         var text = "\(Wording.list(described)) ranks first with \(first.total.displayText) marks out of "
             + "\(report.criteria.totalWeight.jsonText)"
         if let second = ranking.ranked.dropFirst().first {
-            text += ", \((first.total - second.total).displayText) ahead of \(second.bidder) (\(second.submission))"
+            text += ", \((first.total - second.total).displayText) ahead of \(Wording.bidder(second.bidder)) (\(second.submission))"
         }
         return text + "."
     }
 
     private static func counts(_ report: TenderReport) -> String {
         let ranking = report.ranking
-        var text = "\(report.submissions.count) bid(s) received; \(ranking.ranked.count) ranked"
+        var text = "\(Wording.count(report.submissions.count, "bid", "bids")) received; \(ranking.ranked.count) ranked"
         if !ranking.failed.isEmpty { text += "; \(ranking.failed.count) not ranked (see below)" }
         return text + ". \(report.panel.members.count) panel members scored them."
     }

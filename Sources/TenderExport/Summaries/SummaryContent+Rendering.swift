@@ -5,18 +5,20 @@ extension SummaryContent {
     func view() -> HTMLTemplates.View {
         func bid(_ scores: BidScores, prefix: String) -> HTMLTemplates.View {
             [
-                "heading": scores.heading, "price": scores.price, "total": scores.total,
+                "heading": scores.heading, "price": scores.price, "quality": scores.quality, "total": scores.total,
                 "lines": scores.lines.enumerated().map { index, line -> HTMLTemplates.View in
                     [
                         "anchor": "\(prefix)-\(index + 1)", "title": line.title, "weight": line.weight,
-                        "score": line.score, "marks": line.marks, "explanation": line.explanation,
-                        "quotes": line.quotes.map { ["role": $0.role, "text": $0.text] as HTMLTemplates.View },
+                        "score": line.score, "marks": line.marks, "method": line.method,
+                        "explanationLabel": line.explanationLabel, "explanation": line.explanation,
                     ]
                 },
             ]
         }
         var view: HTMLTemplates.View = [
-            "title": title, "tenderLine": tenderLine, "generatedAt": generatedAt,
+            "title": title, "tenderLine": tenderLine, "generatedAt": generatedAt, "draft": isDraft,
+            "supplier": supplier.map { ["term": $0.term, "detail": $0.detail] as HTMLTemplates.View },
+            "scoresAvailable": scoresAvailable,
             "outcomeParagraphs": outcomeParagraphs, "hasFailure": !failureReasons.isEmpty,
             "failureReasons": failureReasons, "warnings": warnings,
             "framework": framework.map { ["title": $0.title, "weight": $0.weight, "threshold": $0.threshold] as HTMLTemplates.View },
@@ -31,6 +33,7 @@ extension SummaryContent {
             "comparisonSentences": comparisonSentences,
         ]
         if let winner { view["winner"] = bid(winner, prefix: "winner") }
+        if let panelText { view["panelText"] = panelText }
         return view
     }
 
@@ -40,9 +43,17 @@ extension SummaryContent {
         var out: [String] = []
         out.append("# \(md(title))")
         out.append("")
+        if isDraft {
+            out.append("> **DRAFT**: \(md(AssessmentSummary.draftText))")
+            out.append("")
+        }
         out.append(md(tenderLine))
         out.append("")
         out.append("Produced \(generatedAt).")
+        out.append("")
+        for fact in supplier {
+            out.append("- \(md(fact.term)): \(md(fact.detail))")
+        }
         out.append("")
         out.append("## Outcome")
         out.append("")
@@ -68,13 +79,19 @@ extension SummaryContent {
             out.append("| \(md(row.title)) | \(row.weight) | \(row.threshold) |")
         }
         out.append("")
+        out.append(md(scoresAvailable))
+        out.append("")
         out.append(md(scaleText))
         out.append("")
         out.append(md(priceText))
         out.append("")
+        if let panelText {
+            out.append(md(panelText))
+            out.append("")
+        }
         appendScores(own, to: &out)
         if !comparison.isEmpty {
-            out.append("## Where your bid scored lower than the winning bid")
+            out.append("## Your bid compared with the winning bid")
             out.append("")
             out.append("| Criterion | Your score | Winning score | Your marks | Winning marks | Difference |")
             out.append("|---|---:|---:|---:|---:|---:|")
@@ -96,17 +113,13 @@ extension SummaryContent {
         for line in scores.lines {
             out.append("### \(md(line.title)) (weight \(line.weight))")
             out.append("")
-            out.append("Score: **\(md(line.score))**, earning \(line.marks) marks.")
+            out.append("Score: **\(md(line.score))**, earning \(line.marks) marks." + (line.method.isEmpty ? "" : " \(md(line.method))"))
             out.append("")
-            out.append(md(line.explanation))
+            out.append("\(md(line.explanationLabel)) \(md(line.explanation))")
             out.append("")
-            for quote in line.quotes {
-                out.append("> \(md(quote.text))")
-                out.append(">")
-                out.append("> — \(md(quote.role))")
-                out.append("")
-            }
         }
+        out.append(md(scores.quality))
+        out.append("")
         out.append(md(scores.price))
         out.append("")
         out.append("**\(md(scores.total))**")
@@ -116,7 +129,7 @@ extension SummaryContent {
     /// Escapes what CommonMark would take as markup: emphasis, code, links, HTML, table pipes.
     private func md(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in BidiText.plain(text) {
             if "\\`*_[]<>|".contains(character) { out.append("\\") }
             out.append(character)
         }

@@ -4,24 +4,24 @@ import TenderScoring
 
 /// What one assessment summary says, worked out once and written as HTML and as Markdown.
 struct SummaryContent {
-    struct Quote {
-        var role: String
-        var text: String
-    }
-
     struct CriterionLine {
         var title: String
         var weight: String
         var score: String
         var marks: String
+        /// How the score was reached, without saying who scored what.
+        var method: String
+        /// "The panel's explanation:" or "What this score means:".
+        var explanationLabel: String
+        /// The panel's ``Consensus/bidderExplanation`` for this bid, or the scale descriptor.
         var explanation: String
-        var quotes: [Quote]
     }
 
     struct BidScores {
         var heading: String
         var lines: [CriterionLine]
         var price: String
+        var quality: String
         var total: String
     }
 
@@ -37,7 +37,15 @@ struct SummaryContent {
     var submission: String
     var bidder: String
     var outcome: AssessmentSummary.Outcome
+    /// True until the tender is finalised: every page says DRAFT.
+    var isDraft: Bool
     var title: String
+    /// Who the supplier is: name, company or charity number, where based (as the bid gave them).
+    var supplier: [(term: String, detail: String)]
+    /// The panel's make-up in aggregate, or nil where a role has a single member (who would be
+    /// identified by it).
+    var panelText: String?
+    var scoresAvailable: String
     var tenderLine: String
     var generatedAt: String
     var outcomeParagraphs: [String]
@@ -57,7 +65,7 @@ struct SummaryContent {
             throw ExportError(
                 .provisionalRanking,
                 "assessment summaries are written for the award decision; the ranking is provisional "
-                    + "(\(ranking.missingItems.count) item(s) still lack a moderated score)")
+                    + "(\(Wording.count(ranking.missingItems.count, "answer", "answers")) still without a moderated score)")
         }
         guard ranking.leaders.count <= 1 else {
             throw ExportError(
@@ -76,10 +84,18 @@ struct SummaryContent {
         submission = id
         bidder = bid.bidder.name
         outcome = ranked == nil ? .notRanked : ranked?.rank == 1 ? .successful : .unsuccessful
-        title = "Assessment summary for \(bid.bidder.name)"
+        isDraft = !report.isFinalised
+        title = (isDraft ? "DRAFT: " : "") + "Assessment summary for \(Wording.bidder(bid.bidder.name))"
+        supplier = Self.supplier(bid.bidder)
+        panelText = Self.panelText(report.panel)
+        scoresAvailable =
+            "Scores available: \(criteria.scale.min) to \(criteria.scale.max) on each criterion, "
+            + "then weighted as the table shows."
         tenderLine = "\(report.title), tender \(report.tender). Your bid: \(id)."
         generatedAt = Wording.humanDateTime(report.generatedAt)
-        warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map { "About your bid: \($0)." }
+        warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map {
+            Wording.importWarning($0, submission: id, subject: "Your bid", criteria: report.criteria)
+        }
         framework = criteria.criteria.map {
             ($0.title, $0.weight.jsonText, $0.threshold.map(String.init) ?? "none")
         } + (criteria.price.map { [("Price", $0.weight.jsonText, "none")] } ?? [])
@@ -100,10 +116,10 @@ struct SummaryContent {
             let entry = ranked ?? leader
             outcomeParagraphs = [
                 "Your bid was not successful. It ranked \(Wording.rank(entry)) of \(count), with "
-                    + "\(entry.total.displayText) marks out of \(total). The winning bid, from \(leader.bidder), "
+                    + "\(entry.total.displayText) marks out of \(total). The winning bid, from \(Wording.bidder(leader.bidder)), "
                     + "scored \(leader.total.displayText).",
-                "Below are your scores with the panel's reasons, the winning bid's scores, and a comparison "
-                    + "criterion by criterion.",
+                "Below are your scores with what each one means, a comparison with the winning bid criterion by "
+                    + "criterion, and the winning bid's scores.",
             ]
             failureReasons = []
         case .notRanked:
@@ -112,27 +128,30 @@ struct SummaryContent {
                 "Your bid was not successful, and it was not ranked, because it did not reach the minimum score "
                     + "the award criteria set. A bid below a minimum cannot be awarded the contract, however well it "
                     + "scores elsewhere, and its price was not compared with the others.",
-                "Below are your scores with the panel's reasons, the winning bid's scores, and a comparison "
-                    + "criterion by criterion.",
+                "Below are your scores with what each one means, a comparison with the winning bid criterion by "
+                    + "criterion, and the winning bid's scores.",
             ]
         }
 
         let ownScores = ranked?.criteria ?? failed?.criteria ?? []
         let ownPrice: String
         if let points = ranked?.price {
-            ownPrice = "Your price, £\(points.price.moneyText), earned \(points.points.displayText) of "
+            ownPrice = "Your price, \(points.price.money(in: criteria.currency)), earned \(points.points.displayText) of "
                 + "\(points.weight.jsonText) price marks."
         } else if criteria.price != nil {
             ownPrice = "Your price was not scored, because the bid was not ranked."
         } else {
             ownPrice = "Price carries no marks in this tender."
         }
+        let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
+        let ownQuality = ranked?.quality ?? failed?.quality ?? 0
         let ownTotal =
-            ranked.map { "Total: \($0.total.displayText) marks out of \(total) (quality \($0.quality.displayText))." }
-            ?? "Quality marks: \((failed?.quality ?? 0).displayText). No total, because the bid was not ranked."
+            ranked.map { "Total: \($0.total.displayText) marks out of \(total)." }
+            ?? "No total, because the bid was not ranked."
         own = BidScores(
-            heading: "Your scores", lines: ownScores.map { Self.line($0, report: report) }, price: ownPrice,
-            total: ownTotal)
+            heading: "Your scores", lines: ownScores.map { Self.line($0, report: report, explanations: true) },
+            price: ownPrice,
+            quality: "Quality marks: \(ownQuality.displayText) out of \(qualityWeight.jsonText).", total: ownTotal)
 
         if outcome == .successful {
             winner = nil
@@ -145,9 +164,10 @@ struct SummaryContent {
                 "The winning bid's price earned \($0.points.displayText) of \($0.weight.jsonText) price marks."
             } ?? "Price carries no marks in this tender."
         winner = BidScores(
-            heading: "The winning bid: \(leader.bidder)", lines: leader.criteria.map { Self.line($0, report: report) },
-            price: winnerPrice,
-            total: "Total: \(leader.total.displayText) marks out of \(total) (quality \(leader.quality.displayText)).")
+            heading: "The winning bid: \(Wording.bidder(leader.bidder))",
+            lines: leader.criteria.map { Self.line($0, report: report, explanations: false) }, price: winnerPrice,
+            quality: "Quality marks: \(leader.quality.displayText) out of \(qualityWeight.jsonText).",
+            total: "Total: \(leader.total.displayText) marks out of \(total).")
 
         var rows: [ComparisonRow] = []
         var sentences: [String] = []
@@ -194,8 +214,11 @@ struct SummaryContent {
         comparisonSentences = sentences
     }
 
-    /// One criterion's score and the reasons for it.
-    private static func line(_ score: CriterionScore, report: TenderReport) -> CriterionLine {
+    /// One criterion's score and why. For the bidder's own bid, the explanation the panel wrote
+    /// for the bidder (``Consensus/bidderExplanation``); otherwise, and always for the winning bid
+    /// in someone else's summary, what the score means on the published scale. Never the panel's
+    /// internal rationale, never a member's own note or score: those stay in the decision record.
+    private static func line(_ score: CriterionScore, report: TenderReport, explanations: Bool) -> CriterionLine {
         let criteria = report.criteria
         let criterion = criteria.criterion(score.criterion)
         let weight = criterion?.weight ?? score.weight
@@ -206,27 +229,64 @@ struct SummaryContent {
         if let threshold = criterion?.threshold, let value = score.moderated.value, value < Decimal(threshold) {
             scoreText += ", below the minimum of \(threshold)"
         }
-        let explanation: String
-        var quotes: [Quote] = []
+        var method: String
         switch score.moderated.method {
-        case .consensus:
-            explanation = "The panel's scores differed, so the panel met and agreed this score. Their reason:"
-            if let consensus = score.moderated.consensus {
-                quotes = [Quote(role: "The panel, in moderation", text: consensus.rationale)]
-            }
-        case .median:
-            explanation = "The panel's scores were close, so the middle score stands. What panel members wrote:"
-            let rationales = report.scores.filter { $0.item == score.moderated.item }
-            quotes = rationales.compactMap { own in
-                report.panel.member(own.panelist).map { member in (member, own) }
-            }.sorted { ($0.0.role.rawValue, $0.0.id) < ($1.0.role.rawValue, $1.0.id) }.map { member, own in
-                Quote(role: "\(Wording.roleWithArticle(member.role)), who scored \(own.value)", text: own.rationale)
-            }
-        case .pending:
-            explanation = "No score has been settled for this criterion."
+        case .consensus: method = "The panel agreed this score together in moderation."
+        case .median: method = "This is the middle of the panel members' independent scores, which were close."
+        case .pending: method = "No score has been settled for this criterion."
+        }
+        // How another bid's score was reached is not this bidder's business.
+        if !explanations { method = "" }
+        var label = "What this score means:"
+        var explanation = meaning(of: score.moderated.value, in: criteria.scale)
+        if explanations, let written = score.moderated.consensus?.bidderExplanation?
+            .trimmingCharacters(in: .whitespacesAndNewlines), !written.isEmpty
+        {
+            label = "The panel's explanation:"
+            explanation = written
         }
         return CriterionLine(
             title: criterion?.title ?? score.criterion, weight: weight.jsonText, score: scoreText,
-            marks: "\((score.weighted ?? 0).displayText) of \(weight.jsonText)", explanation: explanation, quotes: quotes)
+            marks: "\((score.weighted ?? 0).displayText) of \(weight.jsonText)", method: method,
+            explanationLabel: label, explanation: explanation)
+    }
+
+    /// The published descriptor of a score (`4 Good: …`), or, for a middle score between two
+    /// points (3.5), both neighbours' labels.
+    static func meaning(of value: Decimal?, in scale: Scale) -> String {
+        guard let value else { return "No score yet." }
+        if let level = scale.levels.first(where: { Decimal($0.value) == value }) {
+            return "\(level.value) (\(level.label)): \(level.descriptor)"
+        }
+        let below = scale.levels.last { Decimal($0.value) < value }
+        let above = scale.levels.first { Decimal($0.value) > value }
+        if let below, let above {
+            return "\(value.scoreText) lies between \(below.value) (\(below.label)): \(below.descriptor) and "
+                + "\(above.value) (\(above.label)): \(above.descriptor)"
+        }
+        return "\(value.scoreText) on the scale."
+    }
+
+    /// The bidder's name, registration and locality, as the bid gave them.
+    private static func supplier(_ bidder: Bidder) -> [(term: String, detail: String)] {
+        var facts: [(term: String, detail: String)] = [("Supplier", Wording.bidder(bidder.name))]
+        if let registration = bidder.registration {
+            facts.append(
+                ("Registered number", Wording.bidder("\(registration.scheme) \(registration.identifier)")))
+        }
+        if let locality = bidder.locality { facts.append(("Based in", Wording.bidder(locality))) }
+        return facts
+    }
+
+    /// "The panel had 6 members: 2 commissioners, 2 experts by experience and 2 carers." Only when every role present has at least two members: a lone
+    /// commissioner is identified by their role, so then no composition is given at all.
+    static func panelText(_ panel: Panel) -> String? {
+        let counts = Dictionary(grouping: panel.members, by: \.role).mapValues(\.count)
+        guard !counts.isEmpty, counts.values.allSatisfy({ $0 >= 2 }) else { return nil }
+        let parts = PanelRole.allCases.compactMap { role -> String? in
+            counts[role].map { "\($0) \(Wording.rolePlural(role))" }
+        }
+        return "The panel had \(panel.members.count) members: \(Wording.list(parts)). Members scored "
+            + "independently before the panel met, and every member's score counted the same."
     }
 }

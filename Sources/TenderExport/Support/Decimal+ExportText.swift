@@ -17,19 +17,40 @@ extension Decimal {
         return rounded.jsonText
     }
 
-    /// Money with thousands separators and pence (`1,028,750.00`), independent of locale.
+    /// Money with thousands separators and pence (`1,028,750.00`), independent of locale, exact at
+    /// any size `Decimal` holds (38 digits): a half penny is rounded up, away from zero, as the
+    /// README says. Built from the decimal digits, never through a 64-bit integer, which turned
+    /// 12345678901234567890.12 into `-13,639,628,150,831,692.0-60`.
     var moneyText: String {
-        let text = displayText
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
+        let rounded = roundedHalfUp(places: 2)
+        let negative = rounded < 0
+        let digits = (negative ? -rounded : rounded).jsonText
         let parts = digits.split(separator: ".", maxSplits: 1)
-        guard let whole = parts.first else { return text }
+        let whole = parts.first.map(String.init) ?? "0"
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
         var grouped = ""
         for (index, character) in whole.reversed().enumerated() {
             if index > 0, index % 3 == 0 { grouped.append(",") }
             grouped.append(character)
         }
-        let result = String(grouped.reversed()) + (parts.count > 1 ? "." + parts[1] : "")
-        return negative ? "-" + result : result
+        return (negative ? "-" : "") + String(grouped.reversed()) + "." + fraction.prefix(2)
+    }
+
+    /// Money in the framework's currency (``TenderModel/Criteria/currency``): `£1,176,400.00` for
+    /// GBP, `€…` for EUR, otherwise the ISO code before the number (`NOK 1,176,400.00`), since a
+    /// symbol such as `$` or `kr` is ambiguous. A minus sign goes before the symbol.
+    func money(in currency: String) -> String {
+        let text = moneyText
+        let negative = text.hasPrefix("-")
+        let amount = negative ? String(text.dropFirst()) : text
+        let code = currency.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        let symbol: String
+        switch code {
+        case "GBP": symbol = "£"
+        case "EUR": symbol = "€"
+        default: symbol = (code.isEmpty ? "" : code + " ")
+        }
+        return (negative ? "-" : "") + symbol + amount
     }
 }

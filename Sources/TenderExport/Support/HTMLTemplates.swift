@@ -5,7 +5,9 @@ import Mustache
 ///
 /// Every page is rendered through them with Mustache's default HTML escaping: bidders' names and
 /// answers are text a bidder wrote, so `{{name}}` must never become markup. No template uses
-/// triple braces; view models hold only strings, numbers as text, booleans and lists.
+/// triple braces; view models hold only strings, numbers as text, booleans and lists. Bidder
+/// text in view models is marked with ``BidiText/isolate(_:)`` (usually through
+/// ``Wording/bidder(_:)``), and every rendered page goes through ``BidiText/html(_:)``.
 enum HTMLTemplates {
     typealias View = [String: Any]
 
@@ -16,7 +18,8 @@ enum HTMLTemplates {
         guard let output = library.render(view, withTemplate: name) else {
             throw ExportError(.template, "the template \(name).mustache is missing from the TenderExport bundle")
         }
-        return output
+        // Once for every page: bidder text marked by `BidiText.isolate` becomes an isolate.
+        return BidiText.html(output)
     }
 
     private static func load() -> Result<MustacheLibrary, ExportError> {

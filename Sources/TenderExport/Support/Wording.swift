@@ -5,6 +5,11 @@ import TenderScoring
 /// Plain words shared by every human-readable format, so a table, a web page and a summary
 /// never describe the same thing differently.
 enum Wording {
+    /// A bidder's name (or anything else a bidder wrote) for a page or a sentence: isolated in
+    /// HTML, balanced in plain text (see ``BidiText``). Every human-readable output names bidders
+    /// through here.
+    static func bidder(_ name: String) -> String { BidiText.isolate(name) }
+
     /// `expert by experience`, `carer`...
     static func role(_ role: PanelRole) -> String {
         switch role {
@@ -14,6 +19,27 @@ enum Wording {
         case .practitioner: "practitioner"
         case .finance: "finance lead"
         case .independent: "independent member"
+        }
+    }
+
+    /// What DRAFT means, on every output of a tender not yet finalised.
+    static let draftNotice =
+        "the tender has not been finalised, so these scores may still change. This is not a decision."
+
+    /// `1 answer`, `7 answers`: counts in words, never "answer(s)".
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+
+    /// `commissioners`, `experts by experience`: for a panel's make-up in aggregate.
+    static func rolePlural(_ role: PanelRole) -> String {
+        switch role {
+        case .commissioner: "commissioners"
+        case .expertByExperience: "experts by experience"
+        case .carer: "carers"
+        case .practitioner: "practitioners"
+        case .finance: "finance leads"
+        case .independent: "independent members"
         }
     }
 
@@ -77,6 +103,33 @@ enum Wording {
     /// The rank as tables print it: `1`, or `1=` when tied.
     static func rank(_ entry: RankedSubmission) -> String { entry.isTied ? "\(entry.rank)=" : "\(entry.rank)" }
 
+    /// Text from elsewhere (an import check, a scoring note) with every quoted criterion id
+    /// (`'innovation'`) replaced by the criterion's title in quotation marks (“Innovate”).
+    static func titles(in text: String, criteria: Criteria) -> String {
+        var text = text
+        for criterion in criteria.criteria {
+            text = text.replacingOccurrences(of: "'\(criterion.id)'", with: "“\(criterion.title)”")
+        }
+        return text
+    }
+
+    /// An import warning as a sentence about the bid, with `subject` naming it ("Carewise Support
+    /// Ltd (BID-004)", or "Your bid" in a summary): "BID-004 gives no response to 'innovation'"
+    /// becomes "Carewise Support Ltd (BID-004) gave no answer to “Innovate”." rather than
+    /// "BID-004: BID-004 gives…".
+    static func importWarning(_ text: String, submission: String, subject: String, criteria: Criteria) -> String {
+        var body = titles(in: text, criteria: criteria)
+        if body.hasPrefix(submission + " ") { body = String(body.dropFirst(submission.count + 1)) }
+        body = body.replacingOccurrences(of: "gives no response to", with: "gave no answer to")
+        let sentence = body.hasPrefix("gave ") || body.hasPrefix("gives ") ? "\(subject) \(body)" : "\(subject): \(body)"
+        return sentence.hasSuffix(".") ? sentence : sentence + "."
+    }
+
+    /// An item in words: `BID-002, Innovate`.
+    static func item(_ item: ItemKey, in criteria: Criteria) -> String {
+        "\(item.submission), \(title(item.criterion, in: criteria))"
+    }
+
     /// A failed bid's reasons with criterion ids replaced by titles, for people.
     static func reason(_ reason: FailedSubmission.Reason, in criteria: Criteria) -> String {
         switch reason {
@@ -88,26 +141,36 @@ enum Wording {
         }
     }
 
-    /// Plain words for one weight's sensitivity.
-    static func sensitivity(_ weight: WeightSensitivity, criteria: Criteria, names: [String: String]) -> String {
+    /// Plain words for one weight's sensitivity: how far a weight would have to move before
+    /// another bid came first, in marks out of the total, without "draw level" jargon.
+    static func sensitivity(
+        _ weight: WeightSensitivity, criteria: Criteria, names: [String: String], leaders: [String] = []
+    ) -> String {
         let part: String
         switch weight.part {
-        case let .criterion(id): part = "\(title(id, in: criteria)) (weight \(weight.weight.jsonText))"
-        case .price: part = "Price (weight \(weight.weight.jsonText))"
+        case let .criterion(id): part = "\(title(id, in: criteria)), worth \(weight.weight.jsonText) marks"
+        case .price: part = "Price, worth \(weight.weight.jsonText) marks"
         }
         switch weight.outcome {
         case let .leaderChanges(change):
             let who = list(change.newLeaders.map { id in names[id].map { "\($0) (\(id))" } ?? id })
             let moved = change.change.magnitude
             if moved == 0 {
-                let way = change.direction == .up ? "raising" : "lowering"
-                return "\(part): the lead rests on quality alone; \(way) this weight at all would put \(who) first."
+                let way = change.direction == .up ? "more" : "less"
+                return "\(part): the leading bid is ahead on the other criteria alone, so giving this any \(way) weight "
+                    + "would put \(who) first."
             }
-            let way = change.direction == .up ? "rose" : "fell"
-            return "\(part): if it \(way) by \(moved.displayText) marks, to \(change.newWeight.displayText), "
-                + "\(who) would draw level and then rank first."
+            let way = change.direction == .up ? "more" : "fewer"
+            let challengers = change.newLeaders.filter { !leaders.contains($0) }
+            let then =
+                challengers.count < change.newLeaders.count
+                ? "Then \(list(challengers.map { id in names[id].map { "\($0) (\(id))" } ?? id })) would tie with the "
+                    + "leading bid."
+                : "Then \(who) would score as much as the leading bid, or more."
+            return "\(part): another bid would come first only if this were worth \(change.newWeight.displayText) "
+                + "marks (\(moved.displayText) \(way)). " + then
         case .noChange:
-            return "\(part): no weight between 0 and \(weight.total.jsonText) would change who ranks first."
+            return "\(part): no weight between 0 and \(weight.total.jsonText) would change which bid comes first."
         case let .notApplicable(reason):
             return "\(part): not tested, because \(reason)."
         }

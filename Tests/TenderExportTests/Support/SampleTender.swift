@@ -78,7 +78,10 @@ enum SampleTender {
         agreed.map {
             Consensus(
                 submission: $0.submission, criterion: $0.criterion, value: $0.value, rationale: $0.rationale,
-                attendees: ["p-amira", "p-dev", "p-grace", "p-ruth", "p-tom"], dissenters: [], recordedBy: "p-dev",
+                // Ruth Adeyemi declared a conflict with BID-005, so she was not at its moderation.
+                attendees: $0.submission == "BID-005"
+                    ? ["p-amira", "p-dev", "p-grace", "p-tom"] : ["p-amira", "p-dev", "p-grace", "p-ruth", "p-tom"],
+                dissenters: [], recordedBy: "p-dev",
                 recordedAt: Date(timeIntervalSince1970: 1_793_523_600))
         }
     }
