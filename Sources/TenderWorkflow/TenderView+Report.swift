@@ -23,3 +23,18 @@ extension TenderView {
         }
     }
 }
+
+extension Tender {
+    /// What the decision report records beyond the ranking: the sign-off (who finalised, when,
+    /// why, and the head hash of the finalising event), once the tender is final.
+    public func decisionRecord(_ view: TenderView) async throws(StoreError) -> DecisionRecordInputs {
+        guard let finalisation = view.summary.finalisation else { return DecisionRecordInputs() }
+        guard let event = try await storage.event(tender: id, sequence: Int64(finalisation.sequence)) else {
+            throw StoreError(.damaged, "the finalising event \(finalisation.sequence) is missing; run verify")
+        }
+        return DecisionRecordInputs(
+            signOff: DecisionRecordInputs.SignOff(
+                finalisedBy: finalisation.actor, finalisedAt: finalisation.recordedAt, reason: finalisation.reason,
+                headHash: event.hash))
+    }
+}

@@ -118,3 +118,46 @@ struct HostileUseTests {
         try tender.expectSuccess(["audit", "verify"])
     }
 }
+
+@Suite("outputs never destroy what they did not create")
+struct OutputSafetyTests {
+    @Test("an output over the store, its WAL or a path through a link to it is refused; the store still verifies")
+    func outputOverStore() throws {
+        let tender = try SampleTender.withScores()
+        let head = try tender.head()
+        let indirect = tender.folder.appendingPathComponent("x").path
+        try FileManager.default.createDirectory(atPath: indirect, withIntermediateDirectories: true)
+        for target in [tender.store.path, tender.store.path + "-wal", indirect + "/../tender.sqlite"] {
+            for arguments in [
+                ["rank", "--provisional", "--output", target, "--replace"],
+                ["scores", "template", "--panelist", "p-amira", "--output", target, "--replace"],
+            ] {
+                let outcome = try tender.run(arguments)
+                #expect(outcome.status == 1, "\(arguments)")
+                #expect(!outcome.stderr.isEmpty)
+            }
+        }
+        #expect(try tender.head() == head)
+    }
+
+    @Test("an existing file is replaced only when asked")
+    func replaceOnlyWhenAsked() throws {
+        let tender = try SampleTender.withScores()
+        let existing = try tender.write("ranking.csv", "someone's notes\n")
+        let refused = try tender.run(["rank", "--provisional", "--format", "csv", "--output", existing])
+        #expect(refused.status == 1)
+        #expect(try String(contentsOfFile: existing, encoding: .utf8) == "someone's notes\n")
+        try tender.expectSuccess(["rank", "--provisional", "--format", "csv", "--output", existing, "--replace"])
+        #expect(try String(contentsOfFile: existing, encoding: .utf8).hasPrefix("rank,"))
+    }
+
+    @Test("a pack written into an old pack folder is refused, so no stale bid survives")
+    func packIntoOldFolder() throws {
+        let tender = try SampleTender.withBids()
+        let folder = tender.folder.appendingPathComponent("pack").path
+        try tender.expectSuccess(["pack", "--panelist", "p-amira", "--output", folder])
+        let again = try tender.run(["pack", "--panelist", "p-ruth", "--output", folder])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("the folder is not empty"), "\(again.stderr)")
+    }
+}

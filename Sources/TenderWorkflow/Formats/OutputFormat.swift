@@ -14,12 +14,14 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     public static let listing: [OutputFormat] = [.table, .json]
 
     /// The ranking in this format. OCDS needs `ocds`; a table in colour only for a terminal.
-    public func render(_ report: TenderReport, ocds: OCDSOptions? = nil, colour: Bool = false) throws -> String {
+    public func render(
+        _ report: TenderReport, ocds: OCDSOptions? = nil, colour: Bool = false, decision: DecisionRecordInputs = .init()
+    ) throws -> String {
         switch self {
         case .table: return RankingTable.render(report, colour: colour)
         case .csv: return RankingCSV.render(report)
         case .json: return RankingJSON.render(report)
-        case .html: return try DecisionReport.render(report)
+        case .html: return try DecisionReport.render(report, inputs: decision)
         case .ocds:
             guard let ocds else {
                 throw StoreError(.invalidInput, "the OCDS format needs the contracting authority's name (--buyer-name)")

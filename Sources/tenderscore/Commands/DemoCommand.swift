@@ -97,22 +97,26 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.print("Tender \(tender.id) is final. Head of the history: \(head)")
         let outputs = workFolder + "/outputs"
         try FileManager.default.createDirectory(atPath: outputs, withIntermediateDirectories: true)
-        let report = try await tender.view(for: commissioner, doing: nil, .responses).report(provisional: false)
+        let finalView = try await tender.view(for: commissioner, doing: nil, .responses)
+        let report = try finalView.report(provisional: false)
+        let decision = try await tender.decisionRecord(finalView)
+        let protected = OutputFile.storeFiles(URL(fileURLWithPath: storePath))
         let ocds = OCDSOptions(
             ocidPrefix: "ocds-tenderscore", buyer: OCDSOrganisation(id: "westfield-council", name: "Westfield Council"),
             publisherName: "Westfield Council", packageURI: "urn:tenderscore:\(tender.id):award")
         for (format, name) in [(OutputFormat.html, "report.html"), (.json, "ranking.json"), (.csv, "ranking.csv"), (.ocds, "award-ocds.json")] {
-            try Data(try format.render(report, ocds: ocds).utf8).write(to: URL(fileURLWithPath: outputs + "/" + name))
+            try OutputFile(path: URL(fileURLWithPath: outputs + "/" + name), protecting: protected)
+                .write(try format.render(report, ocds: ocds, decision: decision))
             Terminal.print("Wrote the ranking as \(format.rawValue) to \(outputs)/\(name)")
         }
         let summaries = try AssessmentSummary.write(
-            try AssessmentSummary.all(for: report), to: URL(fileURLWithPath: outputs + "/summaries"))
+            try AssessmentSummary.all(for: report), to: URL(fileURLWithPath: outputs + "/summaries"), protecting: protected)
         Terminal.print("Wrote \(summaries.count) files to \(outputs)/summaries (the assessment summaries)")
-        let view = try await tender.view(for: commissioner, doing: nil, .responses)
+        let view = finalView
         let pack = try EvaluationPack(
             tender: view.summary.id, title: view.summary.title, criteria: view.criteria, submissions: view.submissions,
             panel: view.panel, panelist: "p-amira", anonymise: false, importWarnings: view.importWarnings, generatedAt: Date())
-        let packFiles = try pack.write(to: URL(fileURLWithPath: outputs + "/pack-p-amira"))
+        let packFiles = try pack.write(to: URL(fileURLWithPath: outputs + "/pack-p-amira"), protecting: protected)
         Terminal.print("Wrote the evaluation pack for p-amira: \(packFiles.count) files in \(outputs)/pack-p-amira")
         let verification = try await tender.verify(expectHead: head)
         guard verification.isIntact else {

@@ -27,7 +27,7 @@ struct PackCommand: AsyncParsableCommand {
             tender: tender.summary.id, title: tender.summary.title, criteria: tender.criteria,
             submissions: tender.submissions, panel: tender.panel, panelist: panelist, anonymise: anonymise,
             importWarnings: tender.importWarnings, generatedAt: Date())
-        let files = try pack.write(to: URL(fileURLWithPath: output))
+        let files = try pack.write(to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
         Terminal.print("Wrote the evaluation pack for \(tender.memberName(panelist)): \(files.count) files in \(output)")
         if let index = files.first(where: { $0.lastPathComponent == "index.html" }) {
             Terminal.print("Start with \(index.path)")

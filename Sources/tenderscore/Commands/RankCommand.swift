@@ -21,8 +21,11 @@ struct RankCommand: AsyncParsableCommand {
     @Flag(help: "Rank on what is known while items still lack a moderated score.")
     var provisional = false
 
-    @Option(help: "Write to this file instead of standard output.")
+    @Option(help: "Write to this file instead of standard output (never over the store; an existing file only with --replace).")
     var output: String?
+
+    @Flag(help: "Replace the --output file if it exists.")
+    var replace = false
 
     @Option(help: "OCDS: the contracting authority's name.")
     var buyerName: String?
@@ -47,7 +50,8 @@ struct RankCommand: AsyncParsableCommand {
 
     func run() async throws {
         let person = try store.person()
-        let view = try await store.tender(readOnly: true).view(for: person, doing: "see the ranking", .responses)
+        let tender = try await store.tender(readOnly: true)
+        let view = try await tender.view(for: person, doing: "see the ranking", .responses)
         let report = try view.report(provisional: provisional)
         let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var ocds: OCDSOptions?
@@ -57,9 +61,10 @@ struct RankCommand: AsyncParsableCommand {
                 ocidPrefix: ocidPrefix, buyer: OCDSOrganisation(id: buyerID ?? Self.slug(name), name: name), publisherName: name,
                 packageURI: "urn:tenderscore:\(view.summary.id):award")
         }
-        let text = try format.output.render(report, ocds: ocds, colour: colour)
+        let text = try format.output.render(
+            report, ocds: ocds, colour: colour, decision: try await tender.decisionRecord(view))
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            try OutputFile(path: URL(fileURLWithPath: output), protecting: store.protectedFiles, replace: replace).write(text)
             Terminal.print("Wrote the \(report.isProvisional ? "provisional " : "")ranking as \(format.rawValue) to \(output)")
         } else {
             FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderExport
 import TenderModel
 import TenderWorkflow
 
@@ -24,8 +25,11 @@ struct ScoresCommand: AsyncParsableCommand {
         @Option(help: "csv or xml.")
         var format: SheetFormat = .csv
 
-        @Option(help: "Write the template to this file instead of standard output.")
+        @Option(help: "Write the template to this file instead of standard output (an existing file only with --replace).")
         var output: String?
+
+        @Flag(help: "Replace the --output file if it exists.")
+        var replace = false
 
         enum SheetFormat: String, ExpressibleByArgument, CaseIterable {
             case csv, xml
@@ -35,7 +39,7 @@ struct ScoresCommand: AsyncParsableCommand {
             let tender = try await store.tender(readOnly: true)
             let (text, items) = try await tender.scoresheetTemplate(for: panelist, xml: format == .xml)
             if let output {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                try OutputFile(path: URL(fileURLWithPath: output), protecting: store.protectedFiles, replace: replace).write(text)
                 Terminal.print("Wrote a blank scoresheet of \(items) items for \(panelist) to \(output)")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))

@@ -24,7 +24,7 @@ struct SummariesCommand: AsyncParsableCommand {
         let view = try await store.tender(readOnly: true).view(for: person, doing: "see the assessment summaries", .responses)
         let report = try view.report(provisional: false)
         let summaries = try AssessmentSummary.all(for: report)
-        let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output))
+        let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
         for summary in summaries {
             let outcome: String
             switch summary.outcome {

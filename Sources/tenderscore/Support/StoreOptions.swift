@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TenderExport
 import TenderSQLite
 import TenderStore
 import TenderWorkflow
@@ -30,6 +31,9 @@ struct StoreOptions: ParsableArguments {
             .compactMap { $0 }.first { !$0.isEmpty } ?? NSUserName()
         return try ActingPerson(given)
     }
+
+    /// The files no output may be written over: the store and its `-wal`, `-shm` and `-journal`.
+    var protectedFiles: [URL] { OutputFile.storeFiles(URL(fileURLWithPath: storePath)) }
 
     /// The tender in the store, opened for the command.
     func tender(readOnly: Bool = false, documents: DocumentReadOptions = DocumentReadOptions()) async throws -> Tender {
