@@ -1,4 +1,5 @@
 import Foundation
+import TenderTestSupport
 import Testing
 
 @Suite("tenderscore demo")

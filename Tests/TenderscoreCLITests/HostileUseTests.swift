@@ -1,4 +1,5 @@
 import Foundation
+import TenderTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Glibc
 struct HostileUseTests {
     @Test("a pipe given as the store is refused at once, not waited on")
     func fifoStore() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         let fifo = tender.folder.appendingPathComponent("store.fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         let started = Date()
@@ -22,7 +23,7 @@ struct HostileUseTests {
 
     @Test("a store cut off at its end is reported as damaged by verify, log and rank; nothing crashes")
     func truncatedStore() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         // Fold the WAL into the file, then cut the last 3,000 bytes off, as a failed copy would.
         try tender.expectSuccess(["audit", "verify"])
         let copy = tender.folder.appendingPathComponent("cut.sqlite").path
@@ -39,7 +40,7 @@ struct HostileUseTests {
 
     @Test("a store on read-only media is read and verified, and says it was read as a copy")
     func readOnlyMedia() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let head = try tender.head()
         let media = tender.folder.appendingPathComponent("evidence")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
@@ -65,7 +66,7 @@ struct HostileUseTests {
 
     @Test("white space around a member's id does not make them someone else")
     func spoofedActor() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         for actor in [" p-tom", "p-tom\t", "\u{00A0}p-tom"] {
             let outcome = try tender.run(["scores", "import", tender.sample("scoresheets/p-amira.xml")], as: actor)
             #expect(outcome.status == 1)
@@ -78,7 +79,7 @@ struct HostileUseTests {
 
     @Test("a name or reason with a line break or escape cannot forge a line of the history")
     func forgedHistoryLines() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let forged = try tender.run(["panel", "import", tender.sample("panel.xml")], as: "Dev\n#99  2026-10-01  Auditor  tender.finalised")
         #expect(forged.status == 1)
         #expect(forged.stderr.contains("contains a line break (U+000A), which a name cannot carry"))
@@ -91,7 +92,7 @@ struct HostileUseTests {
 
     @Test("a negative agreed score is refused by the scale, in plain words")
     func negativeScore() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let outcome = try tender.run(["moderate", "agree", "BID-005", "working-together", "-1", "--rationale", "No shared power."])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("score -1 is outside the scale 0–5"), "\(outcome.stderr)")
@@ -100,7 +101,7 @@ struct HostileUseTests {
 
     @Test("a conflict declared after scoring: withdraw the scores with a reason, then record it")
     func lateConflict() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let panel = try String(contentsOfFile: tender.sample("panel.xml"), encoding: .utf8).replacingOccurrences(
             of: "</panel>", with: #"<conflict member="p-tom" submission="BID-003">Joined the bidder's board</conflict></panel>"#)
         let file = try tender.write("panel-late.xml", panel)
@@ -123,7 +124,7 @@ struct HostileUseTests {
 struct OutputSafetyTests {
     @Test("an output over the store, its WAL or a path through a link to it is refused; the store still verifies")
     func outputOverStore() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let head = try tender.head()
         let indirect = tender.folder.appendingPathComponent("x").path
         try FileManager.default.createDirectory(atPath: indirect, withIntermediateDirectories: true)
@@ -142,7 +143,7 @@ struct OutputSafetyTests {
 
     @Test("an existing file is replaced only when asked")
     func replaceOnlyWhenAsked() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let existing = try tender.write("ranking.csv", "someone's notes\n")
         let refused = try tender.run(["rank", "--provisional", "--format", "csv", "--output", existing])
         #expect(refused.status == 1)
@@ -153,7 +154,7 @@ struct OutputSafetyTests {
 
     @Test("a pack written into an old pack folder is refused, so no stale bid survives")
     func packIntoOldFolder() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let folder = tender.folder.appendingPathComponent("pack").path
         try tender.expectSuccess(["pack", "--panelist", "p-amira", "--output", folder])
         let again = try tender.run(["pack", "--panelist", "p-ruth", "--output", folder])

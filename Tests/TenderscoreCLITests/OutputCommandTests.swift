@@ -1,11 +1,12 @@
 import Foundation
+import TenderTestSupport
 import Testing
 
 @Suite("rank, summaries and packs through the CLI")
 struct OutputCommandTests {
     @Test("rank refuses while items lack a moderated score, and --provisional says so plainly")
     func provisional() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let refused = try tender.run(["rank"])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("7 items have no moderated score yet, so there is no final ranking (use --provisional"))
@@ -28,7 +29,7 @@ struct OutputCommandTests {
 
     @Test("the final ranking in every format, after moderation")
     func finalRanking() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         try tender.agreeSampleModeration()
         let table = try tender.expectSuccess(["rank"])
         #expect(table.stdout.contains("1     BID-001  Westfield Voices Co-operative Ltd"))
@@ -74,7 +75,7 @@ struct OutputCommandTests {
 
     @Test("summaries: one per bidder, in HTML and Markdown")
     func summaries() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         try tender.agreeSampleModeration()
         let folder = tender.folder.appendingPathComponent("summaries")
         let outcome = try tender.expectSuccess(["summaries", "--output", folder.path])
@@ -87,7 +88,7 @@ struct OutputCommandTests {
 
     @Test("a member's pack leaves out prices and the bids they are conflicted with")
     func pack() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let folder = tender.folder.appendingPathComponent("pack")
         let outcome = try tender.expectSuccess(["pack", "--panelist", "p-ruth", "--output", folder.path])
         #expect(outcome.stdout.contains("Ruth Adeyemi (practitioner)"))
@@ -105,7 +106,7 @@ struct OutputCommandTests {
 
     @Test("a member who has not finished scoring cannot see the ranking")
     func independence() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/p-amira.xml")])
         let outcome = try tender.run(["rank", "--provisional"], as: "p-tom")
         #expect(outcome.status == 1)

@@ -1,11 +1,12 @@
 import Foundation
+import TenderTestSupport
 import Testing
 
 @Suite("the panel's work through the CLI: templates, scores, independence, moderation, finalise")
 struct PanelWorkflowTests {
     @Test("a template names exactly the items a member may score, conflicts left out")
     func template() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let csv = try tender.expectSuccess(["scores", "template", "--panelist", "p-ruth"])
         let rows = csv.stdout.split(separator: "\r\n")
         #expect(rows.first == "panelist,submission,criterion,score,rationale")
@@ -29,7 +30,7 @@ struct PanelWorkflowTests {
 
     @Test("a sheet may be handed in part-filled and completed later")
     func partialThenComplete() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let full = try String(contentsOfFile: tender.sample("scoresheets/p-ruth.csv"), encoding: .utf8)
         let lines = full.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         let firstHalf = try tender.write("ruth-1.csv", (lines.prefix(19)).joined(separator: "\r\n") + "\r\n")
@@ -53,7 +54,7 @@ struct PanelWorkflowTests {
             ("p-amira,BID-001,local-assets,three,Good.", "score \"three\" is not a whole number"),
         ])
     func refusals(row: String, message: String) throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let before = try tender.head()
         // A good row by the same member first, so the refusal is the bad row's alone.
         let member = row.prefix { $0 != "," }
@@ -68,7 +69,7 @@ struct PanelWorkflowTests {
 
     @Test("a duplicate item in one sheet is refused with both lines")
     func duplicate() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let sheet = try tender.write(
             "dup.csv",
             "panelist,submission,criterion,score,rationale\r\np-amira,BID-002,local-assets,4,Time bank.\r\np-amira,BID-002,local-assets,3,Second thoughts.\r\n")
@@ -79,7 +80,7 @@ struct PanelWorkflowTests {
 
     @Test("changing a score needs a reason; the history keeps old, new and why")
     func amendments() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let before = try tender.head()
         let changed = try String(contentsOfFile: tender.sample("scoresheets/p-dev.csv"), encoding: .utf8)
             .replacingOccurrences(of: "p-dev,BID-006,principles,1,", with: "p-dev,BID-006,principles,2,")
@@ -98,7 +99,7 @@ struct PanelWorkflowTests {
 
     @Test("no member sees others' scores before scoring everything they may score")
     func independence() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/p-amira.xml")])
         try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/p-dev.csv")])
         for command in [["moderate", "list"], ["agreement"], ["audit", "log"]] {
@@ -112,7 +113,7 @@ struct PanelWorkflowTests {
 
     @Test("a member may hand in only their own sheet")
     func ownSheetOnly() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let before = try tender.head()
         let outcome = try tender.run(["scores", "import", tender.sample("scoresheets/p-amira.xml")], as: "p-tom")
         #expect(outcome.status == 1)
@@ -123,7 +124,7 @@ struct PanelWorkflowTests {
 
     @Test("moderation opens only when every member who may score an item has done so")
     func moderationWaits() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/p-amira.xml")])
         let outcome = try tender.run(["moderate", "agree", "BID-001", "long-term", "2", "--rationale", "Too early."])
         #expect(outcome.status == 1)
@@ -132,7 +133,7 @@ struct PanelWorkflowTests {
 
     @Test("the moderation list shows each divergent item with every member's score and rationale")
     func moderationList() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let list = try tender.expectSuccess(["moderate", "list"])
         let items = list.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("BID-") }
         #expect(items.count == 7)
@@ -156,7 +157,7 @@ struct PanelWorkflowTests {
 
     @Test("agreement reads alpha per criterion and overall")
     func agreement() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let table = try tender.expectSuccess(["agreement"])
         #expect(table.stdout.contains("working-together"))
         #expect(table.stdout.contains("overall"))
@@ -172,7 +173,7 @@ struct PanelWorkflowTests {
 
     @Test("finalise waits for every moderated score, then freezes the tender")
     func finalise() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let early = try tender.run(["finalise", "--reason", "Panel sign-off"])
         #expect(early.status == 1)
         #expect(early.stderr.contains("7 items have no moderated score yet"))

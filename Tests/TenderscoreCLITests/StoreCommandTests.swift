@@ -1,11 +1,12 @@
 import Foundation
+import TenderTestSupport
 import Testing
 
 @Suite("init, imports and the audit history through the CLI")
 struct StoreCommandTests {
     @Test("init records the framework; a second init is refused and the store is untouched")
     func initOnce() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         let first = try tender.expectSuccess([
             "init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml",
         ])
@@ -20,7 +21,7 @@ struct StoreCommandTests {
 
     @Test("init with an invalid framework creates no store")
     func initInvalid() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         let bad = try tender.write(
             "bad.xml", "<criteria xmlns=\"urn:tenderscore:criteria:1\" id=\"x\" version=\"1\" currency=\"GBP\"><title>T</title></criteria>")
         let outcome = try tender.run(["init", "--tender", "TND-1", "--criteria", bad])
@@ -31,7 +32,7 @@ struct StoreCommandTests {
 
     @Test("commands on a missing store, or a file that is not a store, are refused and change nothing")
     func notAStore() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         let missing = try tender.run(["audit", "verify"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("There is no TenderScore store at"))
@@ -47,7 +48,7 @@ struct StoreCommandTests {
 
     @Test("a bid import with one bad file stores nothing and lists every problem")
     func bidImportAllOrNothing() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         try tender.expectSuccess(["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"])
         try tender.expectSuccess(["panel", "import", tender.sample("panel.xml")])
         let before = try tender.head()
@@ -64,7 +65,7 @@ struct StoreCommandTests {
 
     @Test("the size limit applies to imports too, and nothing is stored")
     func importSizeLimit() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         try tender.expectSuccess(["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"])
         try tender.expectSuccess(["panel", "import", tender.sample("panel.xml")])
         let before = try tender.head()
@@ -76,7 +77,7 @@ struct StoreCommandTests {
 
     @Test("re-importing a bid is refused; a replacement needs --reason")
     func bidReplacement() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let before = try tender.head()
         let again = try tender.run(["submissions", "import", tender.sample("bids/BID-003.xml")])
         #expect(again.status == 1)
@@ -89,7 +90,7 @@ struct StoreCommandTests {
 
     @Test("audit log filters by submission and member, as a table and as JSON")
     func auditLog() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         let log = try tender.expectSuccess(["audit", "log", "--submission", "BID-005"])
         #expect(log.stdout.contains("received BID-005 from Beacon National Care Ltd"))
         #expect(!log.stdout.contains("BID-004 from"))
@@ -102,7 +103,7 @@ struct StoreCommandTests {
 
     @Test("audit verify catches a score changed behind the tool's back", .enabled(if: SQLiteShell.available))
     func tamperedScore() throws {
-        let tender = try SampleTender.withScores()
+        let tender = try CLITender.withScores()
         _ = try tender.head()
         try SQLiteShell.run(tender.store.path, "UPDATE scores SET value = 5 WHERE panelist = 'p-dev' AND submission_id = 'BID-006' AND criterion_id = 'principles';")
         let outcome = try tender.run(["audit", "verify"])
@@ -112,7 +113,7 @@ struct StoreCommandTests {
 
     @Test("a process killed in the middle of an import leaves all or nothing, and the store verifies")
     func killedImport() throws {
-        let tender = try SampleTender()
+        let tender = try CLITender()
         try tender.expectSuccess(["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"])
         try tender.expectSuccess(["panel", "import", tender.sample("panel.xml")])
         let bids = tender.folder.appendingPathComponent("many-bids")
@@ -142,7 +143,7 @@ struct StoreCommandTests {
 
     @Test("two panel members importing at the same moment are both recorded, nothing interleaved")
     func concurrentImports() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let sheets = ["p-amira.xml", "p-dev.csv"]
         let processes = try sheets.map { sheet -> Process in
             let process = Process()

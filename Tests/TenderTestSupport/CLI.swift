@@ -2,19 +2,19 @@ import Foundation
 import Testing
 
 /// Runs the built `tenderscore` binary the way a person does, capturing what it prints.
-struct CLI {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public struct CLI {
+    public struct Outcome: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The package root, found from this file so tests run from any working directory.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `swift test` builds the executable beside the test bundle.
-    static func binary() throws -> URL {
+    public static func binary() throws -> URL {
         let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = runner.deletingLastPathComponent()
         for _ in 0..<4 {
@@ -27,7 +27,7 @@ struct CLI {
         return fallback
     }
 
-    static func run(
+    public static func run(
         _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]
     ) throws -> Outcome {
         let process = Process()
@@ -52,7 +52,7 @@ struct CLI {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenderscore-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

@@ -2,41 +2,41 @@ import Foundation
 import Testing
 
 /// A temporary store for the sample tender, driven through the CLI as a commissioner would.
-struct SampleTender {
-    let folder: URL
-    let store: URL
+public struct CLITender: Sendable {
+    public let folder: URL
+    public let store: URL
 
-    init() throws {
+    public init() throws {
         folder = try CLI.temporaryDirectory()
         store = folder.appendingPathComponent("tender.sqlite")
     }
 
     /// Runs `tenderscore` against this store, acting as `actor`.
     @discardableResult
-    func run(_ arguments: [String], as actor: String = "dev.commissioner") throws -> CLI.Outcome {
+    public func run(_ arguments: [String], as actor: String = "dev.commissioner") throws -> CLI.Outcome {
         try CLI.run(arguments, environment: ["TENDERSCORE_STORE": store.path, "TENDERSCORE_ACTOR": actor])
     }
 
-    func sample(_ path: String) -> String {
+    public func sample(_ path: String) -> String {
         CLI.packageRoot.appendingPathComponent("Samples").appendingPathComponent(path).path
     }
 
-    func write(_ name: String, _ text: String) throws -> String {
+    public func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url.path
     }
 
     /// The head hash `audit verify` reports; unchanged after a refusal means nothing was stored.
-    func head() throws -> String {
+    public func head() throws -> String {
         let outcome = try run(["audit", "verify"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         return outcome.stdout
     }
 
     /// Set up with panel and bids, as every panel-workflow test starts.
-    static func withBids() throws -> SampleTender {
-        let tender = try SampleTender()
+    public static func withBids() throws -> CLITender {
+        let tender = try CLITender()
         try tender.expectSuccess(["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"])
         try tender.expectSuccess(["panel", "import", tender.sample("panel.xml")])
         try tender.expectSuccess(["submissions", "import", tender.sample("bids")])
@@ -44,7 +44,7 @@ struct SampleTender {
     }
 
     /// Every sheet in Samples/scoresheets imported.
-    static func withScores() throws -> SampleTender {
+    public static func withScores() throws -> CLITender {
         let tender = try withBids()
         for member in ["p-amira.xml", "p-tom.xml", "p-grace.xml", "p-dev.csv", "p-ruth.csv"] {
             try tender.expectSuccess(["scores", "import", tender.sample("scoresheets/" + member)])
@@ -53,14 +53,14 @@ struct SampleTender {
     }
 
     @discardableResult
-    func expectSuccess(_ arguments: [String], as actor: String = "dev.commissioner") throws -> CLI.Outcome {
+    public func expectSuccess(_ arguments: [String], as actor: String = "dev.commissioner") throws -> CLI.Outcome {
         let outcome = try run(arguments, as: actor)
         #expect(outcome.status == 0, "\(arguments.joined(separator: " ")): \(outcome.stderr)")
         return outcome
     }
 
     /// Records the panel's moderation decisions in Samples/moderation.tsv.
-    func agreeSampleModeration() throws {
+    public func agreeSampleModeration() throws {
         let lines = try String(contentsOfFile: sample("moderation.tsv"), encoding: .utf8)
         for (submission, criterion, score) in [
             ("BID-001", "long-term", "2"), ("BID-002", "innovation", "3"), ("BID-002", "long-term", "3"),
