@@ -162,3 +162,25 @@ struct OutputSafetyTests {
         #expect(again.stderr.contains("the folder is not empty"), "\(again.stderr)")
     }
 }
+
+@Suite("anonymised packs")
+struct AnonymisedPackTests {
+    @Test("declared other names are replaced, whole words only")
+    func otherNames() throws {
+        let tender = try CLITender.withBids()
+        let folder = tender.folder.appendingPathComponent("pack").path
+        try tender.expectSuccess([
+            "pack", "--panelist", "p-amira", "--output", folder, "--anonymise", "--other-name", "BID-005=Beacon",
+            // Whole words only: a compound such as the bidder's platform name is declared too.
+            "--other-name", "BID-005=BeaconConnect", "--other-name", "BID-004=Carewise",
+        ])
+        let pages = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".html") }
+        let text = try pages.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
+        #expect(!text.contains("Beacon"))
+        #expect(!text.contains("Carewise"))
+        #expect(text.contains("carers"))
+        let unknown = try tender.run(["pack", "--panelist", "p-amira", "--output", folder + "2", "--anonymise", "--other-name", "BID-099=X"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("--other-name names BID-099, which is not a bid of this tender"))
+    }
+}

@@ -2,6 +2,7 @@ import ArgumentParser
 import TenderWorkflow
 import Foundation
 import TenderExport
+import TenderModel
 
 /// `tenderscore pack`: the evaluation pack one panel member reads before scoring.
 struct PackCommand: AsyncParsableCommand {
@@ -21,11 +22,41 @@ struct PackCommand: AsyncParsableCommand {
     @Flag(help: "Replace bidder names with neutral labels (Bidder A, Bidder B...).")
     var anonymise = false
 
+    @Option(
+        name: .customLong("other-name"),
+        help: "With --anonymise: another name a bidder goes by, replaced too (BID-005=Beacon; repeat for more).")
+    var otherNames: [String] = []
+
+    func validate() throws {
+        for pair in otherNames where Self.split(pair) == nil {
+            throw ValidationError("--other-name takes BID=NAME (for example BID-005=Beacon); '\(pair)' has no '=' or an empty side")
+        }
+        if !otherNames.isEmpty && !anonymise {
+            throw ValidationError("--other-name goes with --anonymise")
+        }
+    }
+
+    static func split(_ pair: String) -> (bid: String, name: String)? {
+        guard let equals = pair.firstIndex(of: "=") else { return nil }
+        let bid = pair[..<equals].trimmingCharacters(in: .whitespaces)
+        let name = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        return bid.isEmpty || name.isEmpty ? nil : (bid, name)
+    }
+
     func run() async throws {
         let tender = try await store.tender(readOnly: true).view(for: try store.person(), doing: nil, .responses)
+        let declared = Dictionary(grouping: otherNames.compactMap(Self.split), by: \.bid).mapValues { $0.map(\.name) }
+        if let unknown = declared.keys.sorted().first(where: { id in !tender.submissions.contains { $0.id == id } }) {
+            throw Refusal("--other-name names \(unknown), which is not a bid of this tender")
+        }
+        let submissions = tender.submissions.map { submission -> Submission in
+            var named = submission
+            named.bidder.alsoKnownAs += declared[submission.id] ?? []
+            return named
+        }
         let pack = try EvaluationPack(
             tender: tender.summary.id, title: tender.summary.title, criteria: tender.criteria,
-            submissions: tender.submissions, panel: tender.panel, panelist: panelist, anonymise: anonymise,
+            submissions: submissions, panel: tender.panel, panelist: panelist, anonymise: anonymise,
             importWarnings: tender.importWarnings, generatedAt: Date())
         let files = try pack.write(to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
         Terminal.print("Wrote the evaluation pack for \(tender.memberName(panelist)): \(files.count) files in \(output)")
