@@ -11,14 +11,17 @@ public struct Criteria: Sendable, Hashable, Identifiable {
     public var scale: Scale
     /// Panel scores of one item whose max − min reaches this need moderation.
     public var divergence: Int
+    /// Who must attend a moderation decision.
+    public var quorum: ModerationQuorum
     /// Absent for quality-only (grant-style) frameworks.
     public var price: PriceWeighting?
     public var criteria: [Criterion]
 
     public init(
         id: String, version: String, currency: String, title: String, scale: Scale, divergence: Int,
-        price: PriceWeighting?, criteria: [Criterion]
+        quorum: ModerationQuorum = .standard, price: PriceWeighting?, criteria: [Criterion]
     ) {
+        self.quorum = quorum
         self.id = id
         self.version = version
         self.currency = currency

@@ -53,9 +53,11 @@ extension Tender {
                     problems.append("'\(member)' declared a conflict with \(submission) and may not take part in its moderation")
                 }
             }
-            if !attendees.isEmpty, let absent = dissenters.first(where: { !attendees.contains($0) }) {
+            if let absent = dissenters.first(where: { !attendees.contains($0) }) {
                 problems.append("'\(absent)' is named as dissenting but not as present")
             }
+            problems += Self.quorumProblems(
+                attendees: attendees, submission: submission, panel: panel, quorum: snapshot.criteria.quorum)
             guard problems.isEmpty else {
                 throw StoreError(
                     .invalidInput,
@@ -84,6 +86,30 @@ extension Tender {
                 reason: reason)
             return consensus
         }
+    }
+
+    /// What the quorum (``ModerationQuorum``) finds missing in `attendees`, in words.
+    static func quorumProblems(attendees: [String], submission: String, panel: Panel, quorum: ModerationQuorum) -> [String] {
+        let eligible = panel.members.filter { !panel.isConflicted(member: $0.id, submission: submission) }
+        let present = eligible.filter { attendees.contains($0.id) }
+        let needed = quorum.required(of: eligible.count)
+        guard !attendees.isEmpty else {
+            return [
+                "a consensus records who agreed it: name the members present with --attendees (at least \(needed) of the \(eligible.count) who may score \(submission))"
+            ]
+        }
+        var problems: [String] = []
+        if present.count < needed {
+            problems.append(
+                "\(present.count) of the \(eligible.count) members who may score \(submission) \(present.count == 1 ? "was" : "were") present; the quorum is \(needed) (\(quorum.share) percent)")
+        }
+        let voices = eligible.filter { $0.role.bringsLivedExperience }
+        if quorum.livedExperience, !voices.isEmpty, !present.contains(where: { $0.role.bringsLivedExperience }) {
+            let names = voices.map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            problems.append(
+                "no expert by experience or carer was present; at least one must be, so that their view is heard, not averaged away (\(names))")
+        }
+        return problems
     }
 
     /// Finalises the tender: the scores and decisions on record become the ones the award rests

@@ -45,6 +45,11 @@ enum CriteriaReader {
                 moderation,
                 "divergence \(divergence) is wider than the scale \(scale.rangeDescription), so no item will ever need moderation")
         }
+        var quorum = ModerationQuorum.standard
+        if let moderation = root.child("moderation") {
+            quorum.share = found.integer(moderation, "quorum") ?? quorum.share
+            quorum.livedExperience = moderation.attribute("livedExperience").map { $0 != "optional" } ?? true
+        }
         var price: PriceWeighting?
         if let element = root.child("price") {
             let readWeight = element.attribute("weight").flatMap { found.decimal(element, $0, what: "price weight") }
@@ -57,7 +62,7 @@ enum CriteriaReader {
         let framework = Criteria(
             id: root.attribute("id") ?? "", version: root.attribute("version") ?? "",
             currency: root.attribute("currency") ?? "", title: found.requiredText(root, "title", what: "the framework's title"),
-            scale: scale, divergence: divergence, price: price, criteria: criteria)
+            scale: scale, divergence: divergence, quorum: quorum, price: price, criteria: criteria)
         let total = framework.totalWeight
         if weightsAreKnown && total != 100 {
             let parts = criteria.reduce(Decimal(0)) { $0 + $1.weight }

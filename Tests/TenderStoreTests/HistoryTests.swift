@@ -84,7 +84,8 @@ import TenderXML
         for item in pending {
             try await store.recordConsensus(
                 submission: item.item.submission, criterion: item.item.criterion, value: 3,
-                rationale: "Agreed at the moderation meeting on the evidence in the answer.", actor: "Dev Patel")
+                rationale: "Agreed at the moderation meeting on the evidence in the answer.",
+                attendees: ["p-amira", "p-tom", "p-grace", "p-dev"], actor: "Dev Patel")
         }
         let head = try await store.finalise(reason: "Moderation complete; ranking approved by the panel", actor: "Dev Patel")
         let verification = try await store.verify(expectHead: head)
@@ -225,10 +226,11 @@ import TenderXML
         let store = try await fixture.scored()
         try await store.recordConsensus(
             submission: "BID-005", criterion: "principles", value: 3, rationale: "Agreed after discussion of the safeguarding plan.",
-            attendees: ["p-amira", "p-dev"], actor: "Dev Patel")
+            attendees: ["p-amira", "p-dev", "p-tom"], actor: "Dev Patel")
         await #expect {
             try await store.recordConsensus(
-                submission: "BID-005", criterion: "principles", value: 2, rationale: "Changed our minds.", actor: "Dev Patel")
+                submission: "BID-005", criterion: "principles", value: 2, rationale: "Changed our minds.",
+                attendees: ["p-amira", "p-dev", "p-tom"], actor: "Dev Patel")
         } throws: { ($0 as? StoreError)?.code == .reasonRequired }
         await #expect {
             try await store.recordConsensus(
@@ -237,7 +239,7 @@ import TenderXML
         } throws: { ($0 as? StoreError)?.message.contains("may not take part in its moderation") == true }
         let changed = try await store.recordConsensus(
             submission: "BID-005", criterion: "principles", value: 2, rationale: "The safeguarding plan has no named lead.",
-            attendees: ["p-amira", "p-dev"], actor: "Dev Patel", reason: "Second moderation meeting, 14 October")
+            attendees: ["p-amira", "p-dev", "p-tom"], actor: "Dev Patel", reason: "Second moderation meeting, 14 October")
         #expect(try await store.consensus() == [changed])
         let last = try #require(try await store.events().last)
         #expect(last.kind == .consensusChanged)

@@ -59,18 +59,18 @@ public struct CLITender: Sendable {
         return outcome
     }
 
-    /// Records the panel's moderation decisions in Samples/moderation.tsv.
+    /// Records the panel's moderation decisions in Samples/moderation.tsv, with who was there
+    /// and who dissented.
     public func agreeSampleModeration() throws {
         let lines = try String(contentsOfFile: sample("moderation.tsv"), encoding: .utf8)
-        for (submission, criterion, score) in [
-            ("BID-001", "long-term", "2"), ("BID-002", "innovation", "3"), ("BID-002", "long-term", "3"),
-            ("BID-003", "innovation", "5"), ("BID-004", "working-together", "2"), ("BID-005", "working-together", "1"),
-            ("BID-007", "working-together", "3"),
-        ] {
-            #expect(lines.contains("\(submission)\t\(criterion)\t\(score)\t"))
-            try expectSuccess([
-                "moderate", "agree", submission, criterion, score, "--rationale", "Agreed at the moderation meeting.",
-            ])
+            .split(whereSeparator: \.isNewline).dropFirst()
+        #expect(lines.count == 7)
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            var arguments = ["moderate", "agree", fields[0], fields[1], fields[2], "--rationale", fields[3]]
+            if fields.count > 4, !fields[4].isEmpty { arguments += ["--attendees", fields[4]] }
+            if fields.count > 5, !fields[5].isEmpty { arguments += ["--dissent", fields[5]] }
+            try expectSuccess(arguments)
         }
     }
 }

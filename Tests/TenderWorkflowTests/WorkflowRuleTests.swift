@@ -232,4 +232,50 @@ import Testing
             (error as? StoreError)?.message == "Ann Auditor is an auditor: auditors read and verify, and change nothing."
         }
     }
+
+    @Test("a moderation decision needs its quorum: two thirds of the item's members, one of them a lived-experience voice")
+    func moderationQuorum() async throws {
+        let fixture = try StoreFixture()
+        let tender = try await fixture.scored()
+        let pending = try #require(
+            try await tender.view(for: ActingPerson("Sam Okoro"), doing: nil).evaluation.pendingItems.first {
+                $0.item.submission != "BID-005"
+            })
+        func agree(_ attendees: [String]) async throws {
+            try await tender.agree(
+                submission: pending.item.submission, criterion: pending.item.criterion, value: 3,
+                rationale: "Agreed after discussion.", attendees: attendees, by: ActingPerson("Sam Okoro"))
+        }
+        func refusal(_ attendees: [String]) async -> String? {
+            do {
+                try await agree(attendees)
+                return nil
+            } catch let error as StoreError {
+                return error.message
+            } catch {
+                return "\(error)"
+            }
+        }
+        let nobody = await refusal([])
+        #expect(nobody?.contains("a consensus records who agreed it: name the members present with --attendees (at least 4 of the 5 who may score") == true)
+        // The commissioner alone cannot overturn the panel.
+        let alone = await refusal(["p-dev"])
+        #expect(alone?.contains("1 of the 5 members who may score \(pending.item.submission) was present; the quorum is 4 (67 percent)") == true)
+        // Four members, but no expert by experience or carer among them.
+        let panel = try #require(try await tender.panel())
+        #expect(panel.members.filter { !$0.role.bringsLivedExperience }.count == 2)
+        let noVoice = await refusal(["p-dev", "p-ruth"])
+        #expect(noVoice?.contains("no expert by experience or carer was present; at least one must be") == true)
+        #expect(try await tender.consensus().isEmpty)
+        try await agree(["p-dev", "p-ruth", "p-amira", "p-grace"])
+        #expect(try await tender.consensus().count == 1)
+    }
+
+    @Test("a framework sets its own quorum; the standard one is two thirds with lived experience")
+    func quorumFromTheFramework() throws {
+        #expect(ModerationQuorum.standard.required(of: 5) == 4)
+        #expect(ModerationQuorum.standard.required(of: 4) == 3)
+        #expect(ModerationQuorum(share: 50, livedExperience: false).required(of: 5) == 3)
+        #expect(ModerationQuorum(share: 100, livedExperience: true).required(of: 1) == 1)
+    }
 }

@@ -167,3 +167,24 @@ struct CriteriaDocumentTests {
             in: loaded.warnings, containing: "criterion 'plan' has weight 0", severity: .warning, line: 17, column: 3)
     }
 }
+
+@Suite("the moderation quorum a framework sets")
+struct ModerationQuorumReadingTests {
+    @Test("quorum and livedExperience are read; left out, the standard quorum applies")
+    func quorumAttributes() throws {
+        let custom = Template.criteria.replacingOccurrences(
+            of: #"<moderation divergence="2"/>"#, with: #"<moderation divergence="2" quorum="50" livedExperience="optional"/>"#)
+        let criteria = try #require(try loadValid(custom).document.criteria)
+        #expect(criteria.quorum == ModerationQuorum(share: 50, livedExperience: false))
+        let standard = try #require(try loadValid(Template.criteria).document.criteria)
+        #expect(standard.quorum == .standard)
+    }
+
+    @Test("a quorum outside 1 to 100 percent is refused")
+    func quorumOutOfRange() {
+        let bad = Template.criteria.replacingOccurrences(
+            of: #"<moderation divergence="2"/>"#, with: #"<moderation divergence="2" quorum="0"/>"#)
+        let diagnostics = refusal(of: Array(bad.utf8))
+        expectDiagnostic(in: diagnostics, containing: "quorum")
+    }
+}

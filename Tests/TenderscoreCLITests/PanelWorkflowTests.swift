@@ -150,7 +150,10 @@ struct PanelWorkflowTests {
         let all = try tender.expectSuccess(["moderate", "list", "--all"])
         #expect(all.stdout.contains("Agreed 1: Warm words, no shared power."))
 
-        let again = try tender.run(["moderate", "agree", "BID-005", "working-together", "2", "--rationale", "Second look."])
+        let again = try tender.run([
+            "moderate", "agree", "BID-005", "working-together", "2", "--rationale", "Second look.",
+            "--attendees", "p-amira,p-tom,p-grace,p-dev",
+        ])
         #expect(again.status == 1)
         #expect(again.stderr.contains("changing it needs a reason (--reason)"))
     }

@@ -69,6 +69,10 @@ package struct StoredCriteria: Codable, Hashable {
     var scaleMax: Int
     var levels: [Level]
     var divergence: Int
+    /// Left out when it is the standard quorum, so frameworks stored before the quorum existed
+    /// hash as they always did.
+    var quorumShare: Int?
+    var quorumLivedExperience: Bool?
     var price: Price?
     var criteria: [Item]
 
@@ -83,6 +87,10 @@ package struct StoredCriteria: Codable, Hashable {
             Level(value: $0.value, label: $0.label, descriptor: $0.descriptor, location: $0.location.map(StoredLocation.init))
         }
         divergence = criteria.divergence
+        if criteria.quorum != .standard {
+            quorumShare = criteria.quorum.share
+            quorumLivedExperience = criteria.quorum.livedExperience
+        }
         price = criteria.price.map { Price(weight: DecimalCoding.text($0.weight), formula: $0.formula.rawValue) }
         self.criteria = criteria.criteria.map {
             Item(
@@ -107,7 +115,11 @@ package struct StoredCriteria: Codable, Hashable {
                 levels: levels.map {
                     ScaleLevel(value: $0.value, label: $0.label, descriptor: $0.descriptor, location: $0.location?.model)
                 }),
-            divergence: divergence, price: weighting,
+            divergence: divergence,
+            quorum: ModerationQuorum(
+                share: quorumShare ?? ModerationQuorum.standard.share,
+                livedExperience: quorumLivedExperience ?? ModerationQuorum.standard.livedExperience),
+            price: weighting,
             criteria: try criteria.map {
                 Criterion(
                     id: $0.id, weight: try DecimalCoding.value($0.weight, "weight of \($0.id)"), threshold: $0.threshold,

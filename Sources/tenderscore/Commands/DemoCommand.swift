@@ -143,7 +143,8 @@ struct DemoCommand: AsyncParsableCommand {
 }
 
 /// The sample moderation meeting's decisions: one row per agreed item, tab-separated
-/// (`submission criterion score rationale attendees dissent`, member ids separated by `;`).
+/// (`submission criterion score rationale attendees dissent`, member ids separated by commas, as
+/// `moderate agree --attendees` takes them).
 enum ModerationMinutes {
     struct Decision {
         var submission, criterion, score, rationale, attendees, dissent: String
@@ -161,7 +162,7 @@ enum ModerationMinutes {
             decisions.append(
                 Decision(
                     submission: row[0], criterion: row[1], score: row[2], rationale: row[3],
-                    attendees: row[4].replacingOccurrences(of: ";", with: ","), dissent: row[5].replacingOccurrences(of: ";", with: ",")))
+                    attendees: row[4], dissent: row[5]))
         }
         return decisions
     }
