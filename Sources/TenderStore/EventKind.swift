@@ -35,4 +35,23 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
         .tenderCreated, .panelImported, .panelReplaced, .submissionReceived, .submissionReplaced, .scoreGiven,
         .scoreChanged, .scoreWithdrawn, .consensusRecorded, .consensusChanged, .tenderFinalised,
     ]
+
+    /// The kind in plain words, for people reading the history: "score given", "bid received".
+    /// A kind this version does not know is shown as stored.
+    public var words: String {
+        switch self {
+        case .tenderCreated: "tender set up"
+        case .panelImported: "panel recorded"
+        case .panelReplaced: "panel replaced"
+        case .submissionReceived: "bid received"
+        case .submissionReplaced: "bid replaced"
+        case .scoreGiven: "score given"
+        case .scoreChanged: "score changed"
+        case .scoreWithdrawn: "score withdrawn"
+        case .consensusRecorded: "score agreed in moderation"
+        case .consensusChanged: "agreed score changed"
+        case .tenderFinalised: "tender finalised"
+        default: rawValue
+        }
+    }
 }

@@ -11,10 +11,23 @@ public enum ScoresheetTemplate {
         }
     }
 
-    public static func csv(panelist: String, items: [ItemKey]) -> String {
-        var lines = ["panelist,submission,criterion,score,rationale"]
-        lines += items.map { "\(panelist),\($0.submission),\($0.criterion),," }
+    /// The five columns import reads, then the bidder's name and the question's title so that a
+    /// member can fill the sheet in without looking ids up; import ignores the extra columns.
+    public static func csv(panelist: String, items: [ItemKey], view: TenderView) -> String {
+        let bidders = Dictionary(view.submissions.map { ($0.id, $0.bidder.name) }, uniquingKeysWith: { first, _ in first })
+        var lines = ["panelist,submission,criterion,score,rationale,bidder,question"]
+        lines += items.map { item in
+            let question = view.criteria.criterion(item.criterion)?.title ?? ""
+            return [panelist, item.submission, item.criterion, "", "", bidders[item.submission] ?? "", question]
+                .map(field).joined(separator: ",")
+        }
         return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public static func xml(tender: String, panelist: String, items: [ItemKey], criteria: Criteria) -> String {
@@ -43,7 +56,7 @@ extension Tender {
         let text =
             xml
             ? ScoresheetTemplate.xml(tender: view.summary.id, panelist: panelist, items: items, criteria: view.criteria)
-            : ScoresheetTemplate.csv(panelist: panelist, items: items)
+            : ScoresheetTemplate.csv(panelist: panelist, items: items, view: view)
         return (text, items.count)
     }
 }

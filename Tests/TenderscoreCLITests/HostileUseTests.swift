@@ -114,7 +114,7 @@ struct HostileUseTests {
         #expect(withdrawn.stdout.contains("Withdrew 6 scores of p-tom on BID-003."))
         try tender.expectSuccess(["panel", "import", file, "--reason", "Tom's new conflict"])
         let log = try tender.expectSuccess(["audit", "log", "--member", "p-tom", "--submission", "BID-003"])
-        #expect(log.stdout.contains("score.withdrawn"))
+        #expect(log.stdout.contains("score withdrawn: withdrew p-tom's score of BID-003"))
         #expect(log.stdout.contains("(why: Declared a conflict after scoring)"))
         try tender.expectSuccess(["audit", "verify"])
     }

@@ -9,11 +9,18 @@ struct PanelWorkflowTests {
         let tender = try CLITender.withBids()
         let csv = try tender.expectSuccess(["scores", "template", "--panelist", "p-ruth"])
         let rows = csv.stdout.split(separator: "\r\n")
-        #expect(rows.first == "panelist,submission,criterion,score,rationale")
+        // The bidder's name and the question's title ride along for the member; import ignores them.
+        #expect(rows.first == "panelist,submission,criterion,score,rationale,bidder,question")
         // 7 bids × 6 criteria, less BID-005 where Ruth declared a conflict.
         #expect(rows.count == 1 + 36)
         #expect(!csv.stdout.contains("BID-005"))
-        #expect(rows.contains("p-ruth,BID-001,local-assets,,"))
+        #expect(rows.contains("p-ruth,BID-001,local-assets,,,Westfield Voices Co-operative Ltd,Recognise local assets"))
+        // Filled in and handed back with the extra columns, it imports.
+        let filled = csv.stdout.replacingOccurrences(
+            of: "p-ruth,BID-001,local-assets,,,", with: "p-ruth,BID-001,local-assets,4,Names the time bank and two tenant groups.,")
+        let sheet = try tender.write("ruth.csv", filled)
+        let handedBack = try tender.expectSuccess(["scores", "import", sheet], as: "p-ruth")
+        #expect(handedBack.stdout.contains("Recorded 1 event"))
 
         let xmlPath = tender.folder.appendingPathComponent("amira.xml").path
         try tender.expectSuccess(["scores", "template", "--panelist", "p-amira", "--format", "xml", "--output", xmlPath])
@@ -93,7 +100,7 @@ struct PanelWorkflowTests {
         let accepted = try tender.expectSuccess(["scores", "import", sheet, "--reason", "Re-read the accessibility appendix"])
         #expect(accepted.stdout.contains("Recorded 1 event"))
         let log = try tender.expectSuccess(["audit", "log", "--submission", "BID-006", "--member", "p-dev"])
-        #expect(log.stdout.contains("score.changed"))
+        #expect(log.stdout.contains("score changed: p-dev changed the score of BID-006 on principles from 1 to 2"))
         #expect(log.stdout.contains("why: Re-read the accessibility appendix"))
     }
 

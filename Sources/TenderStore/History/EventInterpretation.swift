@@ -118,6 +118,12 @@ package struct EventInterpretation: Sendable {
             } else {
                 summary = "the panel agreed \(payload.submission) on \(payload.criterion): \(payload.value)"
             }
+            if !payload.attendees.isEmpty {
+                summary += "; present: " + payload.attendees.joined(separator: ", ")
+            }
+            if !payload.dissenters.isEmpty {
+                summary += "; disagreed: " + payload.dissenters.joined(separator: ", ")
+            }
         case .tenderFinalised:
             let payload = try Self.decode(FinalisedPayload.self, record)
             rows = [

@@ -88,7 +88,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         guard self == .json else {
             var lines = events.map { event -> String in
                 let reason = event.reason.map { " (why: \(SafeText.terminal($0)))" } ?? ""
-                return "#\(event.sequence)  \(event.timestamp)  \(SafeText.terminal(event.actor))  \(event.kind)  \(SafeText.terminal(event.summary))\(reason)"
+                return "#\(event.sequence)  \(event.timestamp)  \(SafeText.terminal(event.actor))  \(event.kind.words): \(SafeText.terminal(event.summary))\(reason)"
             }
             lines.append("\(events.count) event\(events.count == 1 ? "" : "s")")
             return lines.joined(separator: "\n")

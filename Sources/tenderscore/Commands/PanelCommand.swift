@@ -42,12 +42,15 @@ enum ImportOutput {
             if report.events.count <= 10 {
                 for event in report.events { Terminal.print("#\(event.sequence) \(SafeText.terminal(event.summary))") }
             } else if let first = report.events.first, let last = report.events.last {
-                let kinds = Dictionary(grouping: report.events, by: \.kind.rawValue)
-                    .sorted { $0.key < $1.key }
-                    .map { "\($0.value.count) \($0.key)" }
-                Terminal.print("#\(first.sequence)–#\(last.sequence): \(kinds.joined(separator: ", ")) (tenderscore audit log lists each)")
+                let kinds = Dictionary(grouping: report.events, by: \.kind)
+                    .sorted { $0.key.rawValue < $1.key.rawValue }
+                    .map { "\($0.value.count) × \($0.key.words)" }
+                Terminal.print(
+                    "Events \(first.sequence) to \(last.sequence): \(kinds.joined(separator: ", ")). `tenderscore audit log` lists each one.")
             }
-            Terminal.print("Recorded \(report.events.count) event\(report.events.count == 1 ? "" : "s"); head \(report.head)")
+            let count = report.events.count
+            Terminal.print(
+                "Recorded \(count) event\(count == 1 ? "" : "s"). The history's head (the fingerprint of its latest event) is now \(report.head).")
         }
         if report.unchanged > 0 && !report.events.isEmpty {
             Terminal.print("\(report.unchanged) already recorded exactly so, left as they were.")
