@@ -141,7 +141,11 @@ extension Tender {
                 guard let read = Self.interpret(form, snapshot: snapshot, options: options, problems: &problems) else {
                     return nil
                 }
-                warnings += read.read.warnings.map { .warning(at: .wholeFile(form.path), $0) }
+                // The form reader's warnings are whole lines (`FILE: warning: ...`); keep the words.
+                let prefix = "\(form.path): warning: "
+                warnings += read.read.warnings.map {
+                    .warning(at: .wholeFile(form.path), $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0)
+                }
                 _ = check(read.read.submission, file: form.path, documentSHA256: read.read.original.sha256)
                 return (form, read.read, read.xml)
             }

@@ -56,6 +56,23 @@ import Testing
         #expect(verification.isIntact, "\(verification.problems)")
     }
 
+    @Test("an appendix no answer names is kept, with one warning naming the form and the file")
+    func unnamedAppendix() async throws {
+        let fixture = try StoreFixture()
+        let tender = try await fixture.withBids()
+        let folder = try TemporaryFolder()
+        let bid = folder.file("BID-008")
+        try FileManager.default.copyItem(atPath: SampleTender.formBids[0], toPath: bid)
+        try FileManager.default.copyItem(atPath: Self.docxAppendix, toPath: bid + "/letters-of-support.pdf")
+        let report = try await tender.importForms(folders: [bid], actor: "Dev Patel")
+        #expect(
+            report.warnings.map(\.description) == [
+                "\(bid)/BID-008.docx: warning: the appendix letters-of-support.pdf was sent but no answer names it; it is kept with the bid but not listed as evidence"
+            ])
+        let received = try #require(try await tender.receivedFiles(ofSubmission: "BID-008", for: ActingPerson("Dev Patel")))
+        #expect(received.appendices.map(\.file) == [bid + "/appendix-a-northfield-asset-map.pdf", bid + "/letters-of-support.pdf"])
+    }
+
     @Test("an XML bid's payload has no appendices or derived fields, so earlier histories hash as before")
     func xmlBidsUnchanged() async throws {
         let fixture = try StoreFixture()

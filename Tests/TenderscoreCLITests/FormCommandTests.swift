@@ -53,6 +53,7 @@ struct FormCommandTests {
         #expect(imported.stdout.contains("received BID-009 from Kestrel Support Partnership Ltd ("))
         #expect(imported.stdout.contains("with 1 appendix)"))
         #expect(imported.stdout.contains("Recorded 2 events"))
+        #expect(imported.stderr.isEmpty, "\(imported.stderr)")
         #expect(try tender.run(["audit", "verify"]).status == 0)
 
         let out = tender.folder.appendingPathComponent("BID-008").path

@@ -78,7 +78,7 @@ struct ValidateCommand: ParsableCommand {
                 let completed = try CompletedForm.read(
                     form.form, path: form.path, appendices: form.appendices.map(\.file), criteria: criteria,
                     tender: tenderID, submissionID: form.submissionID, submitted: form.submitted)
-                for warning in completed.warnings { Terminal.error("\(form.path): warning: \(warning)") }
+                for warning in completed.warnings { Terminal.error(warning) }
                 let checks = ImportChecks.check(completed.submission, tender: tenderID, criteria: criteria)
                 for diagnostic in checks { Terminal.error(Diagnostic(diagnostic.severity, at: .wholeFile(form.path), diagnostic.message).description) }
                 guard !checks.containsErrors else {
