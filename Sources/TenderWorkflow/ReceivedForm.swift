@@ -7,8 +7,8 @@ import TenderStore
 ///
 /// The form is interpreted against the tender's criteria inside the write that records it
 /// (``Tender/importSubmissions(_:bulk:forms:by:replacementReason:)``). The appendices are
-/// checked as they are read (programs, archives, sizes; see ``AppendixLimits``), so a
-/// `ReceivedForm` is only made by reading files: nothing unchecked reaches the store.
+/// checked whichever way it is made (read from files, or an upload already in memory): programs,
+/// archives, sizes (see ``AppendixLimits``), so nothing unchecked reaches the store.
 ///
 /// A form carries no bid id or arrival time of its own (a bidder could type anything there), so
 /// the commissioner gives them: the id defaults to the bid's folder name, or the form's file name
@@ -38,15 +38,10 @@ public struct ReceivedForm: Sendable {
         let form = try ReceivedFile.read(
             url, maxBytes: packageLimits.maxFileBytes, code: .tooLarge, what: "the response form")
         let files = try Appendices.read(appendices.map { URL(fileURLWithPath: $0) }, limits: appendixLimits)
-        let id = submissionID ?? url.deletingPathExtension().lastPathComponent
-        guard Validation.isIdentifier(id) else {
-            throw FormError(
-                .notAForm, file: path,
-                "\"\(id)\" is not a usable bid id (letters, digits, '-', '_' and '.', starting with a letter); name the file or folder after the bid, or give --id"
-            )
-        }
-        return ReceivedForm(
-            path: path, form: form, appendices: Array(zip(appendices, files)), submissionID: id, submitted: submitted)
+        return try ReceivedForm(
+            path: path, form: form, appendices: Array(zip(appendices, files)),
+            submissionID: submissionID ?? url.deletingPathExtension().lastPathComponent, submitted: submitted,
+            appendixLimits: appendixLimits)
     }
 
     /// Reads a bid sent as a folder: exactly one response form, every other file in it (hidden
@@ -71,6 +66,33 @@ public struct ReceivedForm: Sendable {
             form: base + "/" + form.lastPathComponent, appendices: appendixPaths,
             submissionID: submissionID ?? URL(fileURLWithPath: base).lastPathComponent, submitted: submitted,
             packageLimits: packageLimits, appendixLimits: appendixLimits)
+    }
+
+    /// A form and appendices already in memory (an upload), with the paths or names messages
+    /// give; the appendices are checked as ``read(form:appendices:submissionID:submitted:packageLimits:appendixLimits:)``
+    /// checks them, and the id must be usable.
+    public init(
+        path: String, form: ReceivedFile, appendices: [(path: String, file: ReceivedFile)], submissionID: String,
+        submitted: Date, appendixLimits: AppendixLimits = AppendixLimits()
+    ) throws(FormError) {
+        try Appendices.check(appendices, limits: appendixLimits)
+        guard Validation.isIdentifier(submissionID) else {
+            throw FormError(
+                .notAForm, file: path,
+                "\"\(submissionID)\" is not a usable bid id (letters, digits, '-', '_' and '.', starting with a letter); name the file or folder after the bid, or give --id"
+            )
+        }
+        self.init(path: path, form: form, appendices: appendices, submissionID: submissionID, submitted: submitted)
+    }
+
+    private init(
+        path: String, form: ReceivedFile, appendices: [(path: String, file: ReceivedFile)], submissionID: String, submitted: Date
+    ) {
+        self.path = path
+        self.form = form
+        self.appendices = appendices
+        self.submissionID = submissionID
+        self.submitted = submitted
     }
 
     /// Whether a file name has an extension taken as a response form (``formExtensions``).

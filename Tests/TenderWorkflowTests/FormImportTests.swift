@@ -187,6 +187,28 @@ import Testing
         }
     }
 
+    @Test("an upload already in memory has its appendices checked the same way")
+    func uploadedAppendices() throws {
+        let form = ReceivedFile(fileName: "BID-012.docx", bytes: try #require(FileManager.default.contents(atPath: Self.docx)))
+        let zip = ReceivedFile(fileName: "evidence.pdf", bytes: Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 60)))
+        #expect {
+            _ = try ReceivedForm(
+                path: "upload/BID-012.docx", form: form, appendices: [("upload/evidence.pdf", zip)], submissionID: "BID-012",
+                submitted: Date())
+        } throws: { error in
+            (error as? FormError)?.description
+                == "upload/evidence.pdf: error: the appendix is a ZIP archive (Word and Excel files are ZIP packages too); archives are not accepted: send each document on its own, as PDF"
+        }
+        let pdf = ReceivedFile(fileName: "map.pdf", bytes: try #require(FileManager.default.contents(atPath: Self.docxAppendix)))
+        #expect {
+            _ = try ReceivedForm(
+                path: "upload/BID-012.docx", form: form, appendices: [("upload/map.pdf", pdf), ("upload/MAP.pdf", pdf)],
+                submissionID: "BID-012", submitted: Date())
+        } throws: { error in
+            (error as? FormError)?.description == "upload/MAP.pdf: error: two appendices are named map.pdf"
+        }
+    }
+
     @Test("a bid id that is not an identifier is refused, naming the file")
     func badIdentifier() throws {
         #expect {
