@@ -77,6 +77,26 @@ struct FormCommandTests {
         #expect(missing.stderr.contains("BID-404 is not a bid of tender TND-2026-014"))
     }
 
+    @Test("a form given as a file takes its appendices from --appendix, and is refused without them")
+    func formFileWithAppendix() throws {
+        let tender = try SampleTender.withBids()
+        let form = tender.sample("forms/BID-008/BID-008.docx")
+        let alone = try tender.run(["submissions", "import", form])
+        #expect(alone.status == 1)
+        #expect(
+            alone.stderr.contains(
+                "\(form): error: question 1 (local-assets: Recognise local assets) names the appendix “appendix-a-northfield-asset-map.pdf”, but no appendices were sent; ask the bidder for the file, or check the name"
+            ))
+        let misplaced = try tender.run(["submissions", "import", tender.sample("forms"), "--appendix", form])
+        #expect(misplaced.stderr.contains("--appendix goes with one response form given as a file; a bid's folder holds its own appendices"))
+        let imported = try tender.expectSuccess([
+            "submissions", "import", form, "--appendix", tender.sample("forms/BID-008/appendix-a-northfield-asset-map.pdf"),
+            "--id", "BID-018",
+        ])
+        #expect(imported.stdout.contains("#10 received BID-018 from Northfield Circle of Friends (\(form), SHA-256 "))
+        #expect(imported.stdout.contains(", with 1 appendix)"))
+    }
+
     @Test("validate reads a form against the criteria and the panel's tender")
     func validateForms() throws {
         let result = try CLI.run([

@@ -17,7 +17,8 @@ struct SubmissionsCommand: AsyncParsableCommand {
                 with --reason; a bid that has been scored cannot be replaced.
 
                 A bid sent as a filled-in response form is given as the form file, or as a folder holding \
-                the form and its appendices (every other file in the folder). Its id is the folder's name, \
+                the form and its appendices (every other file in the folder), or as one form file with its \
+                appendices named by --appendix. Its id is the folder's name, \
                 or the form's file name without its extension, unless --id gives it; the time it arrived \
                 is --submitted, else the time of this import. The form, each appendix and the submission \
                 XML derived from the form are all kept byte for byte, with their SHA-256 in the history. \
@@ -39,6 +40,9 @@ struct SubmissionsCommand: AsyncParsableCommand {
 
         @Option(help: "When the response forms arrived, ISO 8601 (e.g. 2026-10-08T15:10:00Z; default: now).")
         var submitted: String?
+
+        @Option(name: .customLong("appendix"), help: "A file sent beside the one response form given as a file (repeat for each).")
+        var appendices: [String] = []
 
         @Argument(help: "Bid files or folders.")
         var files: [String]
@@ -63,10 +67,15 @@ struct SubmissionsCommand: AsyncParsableCommand {
                 throw Refusal(
                     "--id names the bid of one response form, and \(found.forms.count) were given; name each bid's folder or file after its id instead")
             }
+            if !appendices.isEmpty && (found.forms.count != 1 || !found.formFolders.isEmpty) {
+                throw Refusal(
+                    "--appendix goes with one response form given as a file; a bid's folder holds its own appendices")
+            }
             if (id != nil || submitted != nil) && found.forms.isEmpty {
                 throw Refusal("--id and --submitted are for response forms; an XML bid carries its own id and time")
             }
-            let read = found.readForms(submissionID: id, submitted: submitted.flatMap(BidFiles.time) ?? Date())
+            let read = found.readForms(
+                submissionID: id, submitted: submitted.flatMap(BidFiles.time) ?? Date(), appendices: appendices)
             let bulk = found.documents.filter { BulkSubmissionSource.isBulk(path: $0) }
             let single = try found.documents.filter { !bulk.contains($0) }.map { try documents.read($0) }
             if !read.problems.isEmpty {

@@ -62,8 +62,10 @@ struct BidFiles {
     }
 
     /// Reads every form and its appendices, listing every file refused rather than stopping at
-    /// the first. `submissionID` may only be given when there is one form.
-    func readForms(submissionID: String?, submitted: Date) -> (forms: [ReceivedForm], problems: [FormError]) {
+    /// the first. `submissionID` and `appendices` may only be given when there is one form.
+    func readForms(submissionID: String?, submitted: Date, appendices: [String] = []) -> (
+        forms: [ReceivedForm], problems: [FormError]
+    ) {
         var read: [ReceivedForm] = []
         var problems: [FormError] = []
         for path in forms {
@@ -71,7 +73,8 @@ struct BidFiles {
                 read.append(
                     formFolders.contains(path)
                         ? try ReceivedForm.read(folder: path, submissionID: submissionID, submitted: submitted)
-                        : try ReceivedForm.read(form: path, submissionID: submissionID, submitted: submitted))
+                        : try ReceivedForm.read(
+                            form: path, appendices: appendices, submissionID: submissionID, submitted: submitted))
             } catch {
                 problems.append(error)
             }
