@@ -88,6 +88,7 @@ let package = Package(
                 "TenderSQLite",
                 "TenderWorkflow",
                 "TenderExport",
+                "TenderForms",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -119,9 +120,16 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderWorkflowTests",
-            dependencies: ["TenderWorkflow", "TenderTestSupport", "TenderStore", "TenderSQLite", "TenderModel", "TenderScoring"]
+            dependencies: [
+                "TenderWorkflow", "TenderTestSupport", "TenderStore", "TenderSQLite", "TenderModel", "TenderScoring",
+                "TenderForms",
+            ]
         ),
-        .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
+        .testTarget(name: "TenderscoreCLITests", dependencies: [
+                "tenderscore", "TenderTestSupport", "TenderForms", "TenderXML",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "TenderFormsTests",
             dependencies: [

@@ -18,8 +18,9 @@ public struct ReceivedFile: Sendable, Hashable {
 
     /// Reads a regular file of at most `maxBytes`, refusing links, folders, devices and anything
     /// longer, with `code` on the refusal. The size is checked before reading and again on the
-    /// bytes read, so a file that grows in between is still stopped at the cap.
-    static func read(_ url: URL, maxBytes: Int, code: FormError.Code, what: String) throws(FormError) -> ReceivedFile {
+    /// bytes read, so a file that grows in between is still stopped at the cap. `what` names the
+    /// file in messages ("the response form").
+    public static func read(_ url: URL, maxBytes: Int, code: FormError.Code, what: String) throws(FormError) -> ReceivedFile {
         let path = url.path
         let attributes: [FileAttributeKey: Any]
         do {

@@ -1,6 +1,7 @@
 import Crypto
 import Dispatch
 import Foundation
+import TenderForms
 import TenderModel
 import TenderStore
 import TenderXML
@@ -29,13 +30,20 @@ extension Tender {
     /// the store in chunks, so memory stays flat whatever its size; any error rolls the whole
     /// import back. Its bytes are hashed before and again while it is read, and a file that
     /// changes meanwhile is refused.
+    ///
+    /// Bids sent as response forms (`forms`) pass the same checks in the same write. Each form is
+    /// read against the tender's criteria by its markers; its bytes, each appendix's bytes and
+    /// the submission XML derived from it are kept, and the event records all their SHA-256s
+    /// (``SubmissionPayload``), so `verify` checks every one and the derived bid names the
+    /// form's digest (`Submission.original`).
     public func importSubmissions(
-        _ documents: [DocumentFile], bulk: [BulkSubmissionSource] = [], by person: ActingPerson,
-        replacementReason: String? = nil
+        _ documents: [DocumentFile], bulk: [BulkSubmissionSource] = [], forms: [ReceivedForm] = [],
+        by person: ActingPerson, replacementReason: String? = nil
     ) async throws(StoreError) -> ImportReport {
         let replacementReason = try TextInput.reason(replacementReason)
-        guard !documents.isEmpty || !bulk.isEmpty else {
-            throw StoreError(.invalidInput, "No submission files were given (a folder given holds no .xml files).")
+        guard !documents.isEmpty || !bulk.isEmpty || !forms.isEmpty else {
+            throw StoreError(
+                .invalidInput, "No submission files were given (a folder given holds no .xml files and no response form).")
         }
         var problems: [Diagnostic] = []
         var received: [(document: DocumentFile, submissions: [Submission], warnings: [Diagnostic])] = []
@@ -65,7 +73,7 @@ extension Tender {
                 problems += error.diagnostics
             }
         }
-        let fileCount = documents.count + bulk.count
+        let fileCount = documents.count + bulk.count + forms.count
         let options = documentOptions
         let parsingProblems = problems
         let parsed = received
@@ -109,11 +117,16 @@ extension Tender {
                 return problems.count == errorsBefore
             }
 
-            func append(_ submission: Submission, document reference: DocumentReference) throws -> HistoryEvent {
+            func append(
+                _ submission: Submission, document reference: DocumentReference, appendices: [DocumentReference]? = nil,
+                derived: DocumentReference? = nil
+            ) throws -> HistoryEvent {
                 let earlier = existing[submission.id]
                 return try recorder.append(
                     earlier == nil ? .submissionReceived : .submissionReplaced,
-                    SubmissionPayload(submission: submission, document: reference, amends: earlier?.sequence),
+                    SubmissionPayload(
+                        submission: submission, document: reference, amends: earlier?.sequence, appendices: appendices,
+                        derived: derived),
                     reason: earlier == nil ? nil : replacementReason)
             }
 
@@ -123,6 +136,18 @@ extension Tender {
                 for submission in entry.submissions {
                     _ = check(submission, file: entry.document.file, documentSHA256: sha)
                 }
+            }
+            let readForms = forms.compactMap { form -> (form: ReceivedForm, read: CompletedForm, xml: [UInt8])? in
+                guard let read = Self.interpret(form, snapshot: snapshot, options: options, problems: &problems) else {
+                    return nil
+                }
+                // The form reader's warnings are whole lines (`FILE: warning: ...`); keep the words.
+                let prefix = "\(form.path): warning: "
+                warnings += read.read.warnings.map {
+                    .warning(at: .wholeFile(form.path), $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0)
+                }
+                _ = check(read.read.submission, file: form.path, documentSHA256: read.read.original.sha256)
+                return (form, read.read, read.xml)
             }
             // Bulk files: each bid's event is appended as it passes, while nothing is wrong; one
             // error anywhere and the write is rolled back below.
@@ -165,8 +190,43 @@ extension Tender {
                     events.append(try append(submission, document: reference))
                 }
             }
+            for entry in readForms {
+                let original = try recorder.sink.keep([UInt8](entry.form.form.bytes), file: entry.form.path)
+                let appendices = try entry.form.appendices.map { try recorder.sink.keep([UInt8]($0.file.bytes), file: $0.path) }
+                let derived = try recorder.sink.keep(entry.xml, file: entry.read.submission.id + ".xml")
+                events.append(try append(entry.read.submission, document: original, appendices: appendices, derived: derived))
+            }
             return ImportReport(events: events, warnings: warnings, unchanged: 0, head: recorder.sink.head)
         }
+    }
+
+    /// Reads one form against the tender's criteria and checks that the submission XML derived
+    /// from it is itself a valid bid; nil, with the reason in `problems`, when either fails.
+    private static func interpret(
+        _ form: ReceivedForm, snapshot: TenderSnapshot, options: DocumentReadOptions, problems: inout [Diagnostic]
+    ) -> (read: CompletedForm, xml: [UInt8])? {
+        let read: CompletedForm
+        do throws(FormError) {
+            read = try CompletedForm.read(
+                form.form, path: form.path, appendices: form.appendices.map(\.file), criteria: snapshot.criteria,
+                tender: snapshot.id, submissionID: form.submissionID, submitted: form.submitted)
+        } catch {
+            problems.append(.error(at: .wholeFile(error.file), error.message))
+            return nil
+        }
+        let xml = Array(read.submissionXML.utf8)
+        do throws(DocumentError) {
+            guard case .submission = try DocumentLoader(options: options).load(bytes: xml, file: form.path).document else {
+                problems.append(.error(at: .wholeFile(form.path), "the form did not give a submission; nothing was read from it"))
+                return nil
+            }
+        } catch {
+            let first = error.diagnostics.first?.message ?? "it does not validate"
+            problems.append(
+                .error(at: .wholeFile(form.path), "the submission derived from this form is not valid (\(first)); check the form's answers"))
+            return nil
+        }
+        return (read, xml)
     }
 
     /// Parses documents on every core; the results keep their order.

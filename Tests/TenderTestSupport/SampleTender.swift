@@ -16,6 +16,12 @@ public enum SampleTender {
     public static let samplesFolder = root.appendingPathComponent("Samples").path
     public static let moderation = root.appendingPathComponent("Samples/moderation.tsv").path
     public static let tender = "TND-2026-014"
+    /// The two bids sent as filled-in response forms: one folder each, the form and a PDF appendix.
+    public static var formBids: [String] {
+        ["BID-008", "BID-009"].map { root.appendingPathComponent("Samples/forms/\($0)").path }
+    }
+    /// Each member's scores of the two form bids, a second sheet beside their first.
+    public static let formScoresheets = root.appendingPathComponent("Samples/scoresheets-forms").path
     /// `../shared/testdata` beside the repository.
     public static let sharedTestData = root.deletingLastPathComponent().appendingPathComponent("shared/testdata").path
 }

@@ -25,6 +25,15 @@ extension Tender {
             bulk: bulk.map(BulkSubmissionSource.init), by: ActingPerson(actor), replacementReason: replacementReason)
     }
 
+    /// Imports bids sent as response forms, each a folder named for its bid (form + appendices).
+    public func importForms(
+        folders: [String], actor: String, submitted: Date = Date(timeIntervalSince1970: 1_791_450_000),
+        replacementReason: String? = nil
+    ) async throws -> ImportReport {
+        let forms = try folders.map { try ReceivedForm.read(folder: $0, submitted: submitted) }
+        return try await importSubmissions([], forms: forms, by: ActingPerson(actor), replacementReason: replacementReason)
+    }
+
     public func importScores(file: String, actor: String, reason: String? = nil) async throws -> ImportReport {
         try await importScores(DocumentFile.read(file, options: documentOptions), by: ActingPerson(actor), reason: reason)
     }

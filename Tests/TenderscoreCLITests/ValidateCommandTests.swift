@@ -8,7 +8,8 @@ struct ValidateCommandTests {
     func samplesValidate() throws {
         let result = try CLI.run(["validate", "Criteria/coproduction-commissioning.xml", "Samples"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("14 files checked: 14 valid, 0 invalid"))
+        // 14 documents, the 5 sheets for the form bids and the 2 bids sent as forms (Samples/forms).
+        #expect(result.stdout.contains("21 files checked: 21 valid, 0 invalid"))
         #expect(result.stdout.contains("Samples/panel.xml: valid panel for TND-2026-014: 5 members (3 with lived experience), 1 declared conflict"))
         #expect(result.stdout.contains("Samples/scoresheets/p-ruth.csv: valid scoresheet of p-ruth: 36 scores"))
         // The sample bids carry two deliberate import warnings.

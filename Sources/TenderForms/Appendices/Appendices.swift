@@ -15,35 +15,54 @@ public enum Appendices {
                 .refusedAppendix, file: urls.first?.deletingLastPathComponent().path ?? "appendices",
                 "\(urls.count) appendices were sent; at most \(limits.maxCount) are accepted")
         }
-        var files: [ReceivedFile] = []
+        // Checked after each file, so that a program, or the total going over, stops the reading
+        // there (at most 50 files: checking the whole list again each time costs nothing).
+        var files: [(path: String, file: ReceivedFile)] = []
+        for url in urls {
+            files.append(
+                (url.path, try ReceivedFile.read(url, maxBytes: limits.maxFileBytes, code: .refusedAppendix, what: "the appendix")))
+            try check(files, limits: limits)
+        }
+        return files.map(\.file)
+    }
+
+    /// Checks appendices already in memory (an upload, or files read elsewhere), each with the
+    /// path or name that messages give, against the same rules as ``read(_:limits:)``: the count,
+    /// each size and the total, one name once, no programs, no archives.
+    public static func check(_ files: [(path: String, file: ReceivedFile)], limits: AppendixLimits = AppendixLimits()) throws(FormError) {
+        if files.count > limits.maxCount {
+            throw FormError(
+                .refusedAppendix, file: files.first.map { ($0.path as NSString).deletingLastPathComponent } ?? "appendices",
+                "\(files.count) appendices were sent; at most \(limits.maxCount) are accepted")
+        }
         var total = 0
         var names: Set<String> = []
-        for url in urls {
-            let file = try ReceivedFile.read(
-                url, maxBytes: limits.maxFileBytes, code: .refusedAppendix, what: "the appendix")
+        for (path, file) in files {
+            if file.bytes.count > limits.maxFileBytes {
+                throw FormError(
+                    .refusedAppendix, file: path, "the appendix is \(file.bytes.count) bytes, over the limit of \(limits.maxFileBytes) bytes")
+            }
             if !names.insert(file.fileName.lowercased()).inserted {
-                throw FormError(.refusedAppendix, file: url.path, "two appendices are named \(file.fileName)")
+                throw FormError(.refusedAppendix, file: path, "two appendices are named \(file.fileName)")
             }
             total += file.bytes.count
             if total > limits.maxTotalBytes {
                 throw FormError(
-                    .refusedAppendix, file: url.path,
+                    .refusedAppendix, file: path,
                     "the appendices come to more than \(limits.maxTotalBytes) bytes together, over the limit")
             }
             let signature = FileSignature(file.bytes.prefix(512))
             if signature.isExecutable {
                 throw FormError(
-                    .refusedAppendix, file: url.path, "the appendix is \(signature.name); programs and scripts are not accepted")
+                    .refusedAppendix, file: path, "the appendix is \(signature.name); programs and scripts are not accepted")
             }
             if signature.isArchive {
                 throw FormError(
-                    .refusedAppendix, file: url.path,
+                    .refusedAppendix, file: path,
                     "the appendix is \(signature.name) (Word and Excel files are ZIP packages too); archives are not accepted: send each document on its own, as PDF"
                 )
             }
-            files.append(file)
         }
-        return files
     }
 
     /// The regular files in `folder` (not its subfolders), by name, except `excluding` and hidden

@@ -59,12 +59,14 @@ package struct EventInterpretation: Sendable {
                         StoredValue(payload.document.sha256), StoredValue(try CanonicalJSON.encode(submission)), seq,
                     ])
             ]
-            documents = [payload.document]
+            documents = payload.documents
             submissions = [submission.id]
             amends = payload.amends
             let verb = payload.amends == nil ? "received" : "received a replacement of"
+            let appendices = payload.appendices?.count ?? 0
+            let extra = appendices == 0 ? "" : ", with \(appendices) appendi\(appendices == 1 ? "x" : "ces")"
             summary =
-                "\(verb) \(submission.id) from \(submission.bidder.name) (\(payload.document.file), SHA-256 \(payload.document.sha256))"
+                "\(verb) \(submission.id) from \(submission.bidder.name) (\(payload.document.file), SHA-256 \(payload.document.sha256)\(extra))"
         case .scoreGiven, .scoreChanged:
             let payload = try Self.decode(ScorePayload.self, record)
             rows = [

@@ -46,13 +46,30 @@ public struct PanelPayload: Codable, Sendable, Hashable {
 
 public struct SubmissionPayload: Codable, Sendable, Hashable {
     var submission: StoredSubmission
-    var document: DocumentReference
+    /// The file the bid came in, as received: submission XML, or a filled-in response form.
+    package var document: DocumentReference
     var amends: Int64?
+    /// The files sent beside a response form, each kept byte for byte. Nil (and so left out of
+    /// the canonical JSON, which keeps every earlier history's hashes) for a bid sent as XML.
+    package var appendices: [DocumentReference]?
+    /// The submission XML TenderScore derived from a response form, kept beside the original so
+    /// the archive holds both. Nil for a bid sent as XML: its document is the XML.
+    package var derived: DocumentReference?
 
-    public init(submission: Submission, document: DocumentReference, amends: Int64?) {
+    public init(
+        submission: Submission, document: DocumentReference, amends: Int64?, appendices: [DocumentReference]? = nil,
+        derived: DocumentReference? = nil
+    ) {
         self.submission = StoredSubmission(submission)
         self.document = document
         self.amends = amends
+        self.appendices = appendices
+        self.derived = derived
+    }
+
+    /// Every document the event relies on, the file received first.
+    package var documents: [DocumentReference] {
+        [document] + (appendices ?? []) + (derived.map { [$0] } ?? [])
     }
 }
 

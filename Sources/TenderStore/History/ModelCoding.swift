@@ -207,6 +207,15 @@ package struct StoredSubmission: Codable, Hashable {
     var price: Price?
     var responses: [Response]
     var location: StoredLocation?
+    /// The response form the bid was read out of; nil (left out of the canonical JSON) for a
+    /// bid sent as XML, so earlier histories hash as before.
+    var original: Original?
+
+    /// ``TenderModel/OriginalDocument``: the form's file name and the SHA-256 of its bytes.
+    struct Original: Codable, Hashable {
+        var file: String
+        var sha256: String
+    }
 
     package init(_ submission: Submission) {
         id = submission.id
@@ -224,6 +233,7 @@ package struct StoredSubmission: Codable, Hashable {
                 location: $0.location.map(StoredLocation.init))
         }
         location = submission.location.map(StoredLocation.init)
+        original = submission.original.map { Original(file: $0.fileName, sha256: $0.sha256) }
     }
 
     package func model() throws -> Submission {
@@ -243,7 +253,8 @@ package struct StoredSubmission: Codable, Hashable {
                     evidence: $0.evidence.map { TenderModel.Evidence(href: $0.href, title: $0.title) },
                     location: $0.location?.model)
             },
-            location: location?.model)
+            location: location?.model,
+            original: original.map { OriginalDocument(fileName: $0.file, sha256: $0.sha256) })
     }
 }
 

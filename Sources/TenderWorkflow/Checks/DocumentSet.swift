@@ -23,7 +23,9 @@ public struct DocumentSet: Sendable {
 
     /// Loads each file; a refused file is recorded, never thrown, so every file gets checked.
     /// Files are read in parallel, one per core; bulk files are streamed last, one at a time.
-    public init(paths: [String], loader: DocumentLoader) {
+    /// `otherSubmissionIDs` are bids checked elsewhere (sent as response forms), which
+    /// scoresheets among the files may score.
+    public init(paths: [String], loader: DocumentLoader, otherSubmissionIDs: [String] = []) {
         let bulkPaths = paths.filter { !$0.lowercased().hasSuffix(".csv") && BulkSubmissionFile.isBulk(path: $0) }
         let bulkSet = Set(bulkPaths)
         let singlePaths = paths.filter { !bulkSet.contains($0) }
@@ -51,7 +53,7 @@ public struct DocumentSet: Sendable {
             bulkIDs += report.submissionIDs
             if !found.isEmpty { crossChecks[path] = found }
         }
-        runCrossChecks(bulkSubmissionIDs: bulkIDs)
+        runCrossChecks(bulkSubmissionIDs: bulkIDs + otherSubmissionIDs)
     }
 
     /// Loads files on every core; the results keep the order of `paths`.

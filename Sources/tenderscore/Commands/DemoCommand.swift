@@ -2,6 +2,7 @@ import ArgumentParser
 import CSV
 import Foundation
 import TenderExport
+import TenderForms
 import TenderModel
 import TenderSQLite
 import TenderWorkflow
@@ -38,7 +39,10 @@ struct DemoCommand: AsyncParsableCommand {
 
         Self.heading("1. Check every document")
         let paths = [criteriaFile] + DocumentFiles.expand([samplesFolder])
-        let set = DocumentSet(paths: paths, loader: DocumentLoader())
+        // The bids sent as response forms are read in step 2; their ids let the scoresheets
+        // for them (scoresheets-forms/) be checked here with the rest.
+        let forms = try FormReceipts.read(samplesFolder + "/forms")
+        let set = DocumentSet(paths: paths, loader: DocumentLoader(), otherSubmissionIDs: forms.map(\.submissionID))
         let invalid = paths.filter { !set.isValid($0) }
         for path in invalid { for diagnostic in set.diagnostics(for: path) { Terminal.print("   \(diagnostic)") } }
         Terminal.print("\(paths.count) documents read, \(paths.count - invalid.count) valid, \(invalid.count) invalid")
@@ -59,9 +63,14 @@ struct DemoCommand: AsyncParsableCommand {
             try DocumentFile.read($0, options: options)
         }
         ImportOutput.print(try await tender.importSubmissions(bids, by: commissioner), what: "bids")
+        Terminal.print("Two more bids arrived as filled-in response forms, each with a PDF appendix:")
+        ImportOutput.print(
+            try await tender.importSubmissions([], forms: forms, by: commissioner),
+            what: "bids")
 
         Self.heading("3. Each panel member's independent scores")
-        for sheet in DocumentFiles.expand([samplesFolder + "/scoresheets"]) {
+        // Each member's sheet for the seven XML bids, then their sheet for the two form bids.
+        for sheet in DocumentFiles.expand([samplesFolder + "/scoresheets", samplesFolder + "/scoresheets-forms"]) {
             ImportOutput.print(
                 try await tender.importScores(try DocumentFile.read(sheet, options: options), by: commissioner),
                 what: "scoresheet")
@@ -165,6 +174,32 @@ enum ModerationMinutes {
                     attendees: row[4], dissent: row[5]))
         }
         return decisions
+    }
+}
+
+/// The sample portal's receipt log for the bids sent as response forms (`forms/received.tsv`:
+/// `submission folder submitted`, tab-separated): a form carries no arrival time of its own, so
+/// the demo gives each the time the portal logged, as a commissioner gives `--submitted`.
+enum FormReceipts {
+    static func read(_ folder: String) throws -> [ReceivedForm] {
+        let path = folder + "/received.tsv"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+            let reader = try? CSVReader(string: text, hasHeaderRow: true, delimiter: "\t")
+        else {
+            throw Refusal("\(path) cannot be read")
+        }
+        var forms: [ReceivedForm] = []
+        while let row = reader.next() {
+            guard row.count >= 3, let submitted = BidFiles.time(row[2]) else {
+                throw Refusal("\(path): each row needs a submission, a folder and an ISO 8601 time")
+            }
+            do throws(FormError) {
+                forms.append(try ReceivedForm.read(folder: folder + "/" + row[1], submissionID: row[0], submitted: submitted))
+            } catch {
+                throw Refusal(error.description)
+            }
+        }
+        return forms
     }
 }
 
