@@ -2,6 +2,7 @@ import Foundation
 import TenderForms
 import TenderModel
 import TenderXML
+import TenderTestSupport
 import Testing
 import ZIPFoundation
 
@@ -11,7 +12,7 @@ import ZIPFoundation
 struct FormCommandTests {
     @Test("questionnaire writes a form that reads back with no answers, and never over a file")
     func questionnaire() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         for name in ["form.docx", "form.odt"] {
             let path = tender.folder.appendingPathComponent(name).path
             let written = try tender.expectSuccess(["questionnaire", "--output", path])
@@ -45,7 +46,7 @@ struct FormCommandTests {
 
     @Test("one command imports both sample forms with their appendices; validate and export agree")
     func importAndExport() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let imported = try tender.expectSuccess([
             "submissions", "import", tender.sample("forms"), "--submitted", "2026-10-08T15:10:00Z",
         ])
@@ -79,7 +80,7 @@ struct FormCommandTests {
 
     @Test("a form given as a file takes its appendices from --appendix, and is refused without them")
     func formFileWithAppendix() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let form = tender.sample("forms/BID-008/BID-008.docx")
         let alone = try tender.run(["submissions", "import", form])
         #expect(alone.status == 1)
@@ -114,7 +115,7 @@ struct FormCommandTests {
 
     @Test("a .docm, a legacy .doc, an encrypted file and a PDF 'bid' are each refused, naming the file")
     func refusals() throws {
-        let tender = try SampleTender.withBids()
+        let tender = try CLITender.withBids()
         let before = try tender.head()
         let pdf = tender.folder.appendingPathComponent("BID-010.pdf").path
         try FileManager.default.copyItem(atPath: tender.sample("forms/BID-008/appendix-a-northfield-asset-map.pdf"), toPath: pdf)
