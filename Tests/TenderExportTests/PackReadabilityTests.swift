@@ -146,4 +146,38 @@ import Testing
         #expect(dump.stdout.contains("<h2 id=\"about-heading\">About this bid</h2>"))
         #expect(dump.stdout.contains("aria-label=\"5 stars out of 5\""))
     }
+
+    /// axe-core's WCAG 2.1 AA and best-practice rules on every page of an anonymised pack with
+    /// evidence, in headless Chromium. Runs when `TENDERSCORE_AXE` names an `axe.min.js` (the
+    /// npm package `axe-core`): each page is copied with axe added, and axe's violations are
+    /// written into the DOM that `--dump-dom` prints.
+    @Test(
+        .enabled(
+            if: ExternalTools.chromium != nil && ProcessInfo.processInfo.environment["TENDERSCORE_AXE"] != nil,
+            "set TENDERSCORE_AXE to axe-core's axe.min.js (and install chromium) to run axe on the pack"))
+    func pagesPassAxe() throws {
+        let chromium = try #require(ExternalTools.chromium)
+        let axe = try #require(ProcessInfo.processInfo.environment["TENDERSCORE_AXE"])
+        let pack = try PackEvidenceTests.pack(
+            "p-amira", anonymise: true,
+            evidence: ["BID-005": [EvidenceFile(href: "beacon-annual-report-2025.pdf", contents: Data("%PDF".utf8))]])
+        let folder = CustomTender.temporaryFolder("pack-axe")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: axe, toPath: folder.appendingPathComponent("axe.min.js").path)
+        let run = """
+            <script src="axe.min.js"></script><script>axe.run({runOnly: ["wcag2a", "wcag2aa", "wcag21aa", \
+            "best-practice"]}).then(r => { const p = document.createElement("pre"); p.id = "axe-result"; \
+            p.textContent = "violations: " + r.violations.map(v => v.id + " " + v.nodes.map(n => n.target.join(" ")) \
+            .join(", ")).join("; ") + "."; document.body.appendChild(p) })</script></body>
+            """
+        for file in pack.files where file.name.hasSuffix(".html") {
+            let page = folder.appendingPathComponent(file.name)
+            try Data(file.contents.replacingOccurrences(of: "</body>", with: run).utf8).write(to: page)
+            let dump = try ExternalTools.run(
+                chromium,
+                ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=20000", "--dump-dom", page.absoluteString])
+            #expect(dump.stdout.contains("<pre id=\"axe-result\">violations: .</pre>"), "\(file.name): \(dump.stdout.suffix(600))")
+        }
+    }
 }
