@@ -16,6 +16,13 @@ import Testing
         return text(body).split(whereSeparator: \.isWhitespace)
     }
 
+    /// Text as Mustache escapes it into a page.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     /// `html` as text: each block element on its own line, tags removed, entities decoded.
     static func text(_ html: String) -> String {
         html.replacing(/<\/(p|li|h[1-6]|dt|dd|div|section|ol|ul|span)>/, with: "\n")
@@ -69,6 +76,20 @@ import Testing
         let index = try Self.page("index.html", of: pack)
         #expect(index.contains("<th scope=\"col\" class=\"num\">Minimum score</th>"))
         #expect(index.contains("<tr><th scope=\"row\">Equality, diversity, accessibility and reciprocity</th><td class=\"num\">14</td><td class=\"num\">2</td></tr>"))
+    }
+
+    /// Each question keeps, beside its answer, the question itself, what evaluators look for and
+    /// its word limit, each once.
+    @Test func eachQuestionShowsItsQuestionGuidanceAndWordLimit() throws {
+        let docs = try SampleTender.documents()
+        let pack = try EvaluationPackTests.pack("p-amira", anonymise: false)
+        let page = try Self.page("BID-002.html", of: pack)
+        for criterion in docs.criteria.criteria {
+            #expect(page.components(separatedBy: "<p>\(Self.escaped(criterion.question))</p>").count - 1 == 1, "\(criterion.id)")
+            #expect(page.components(separatedBy: "<p>\(Self.escaped(criterion.guidance))</p>").count - 1 == 1, "\(criterion.id)")
+        }
+        #expect(page.components(separatedBy: "<dt>Word limit</dt><dd>500 words.</dd>").count - 1 == 3)
+        #expect(page.components(separatedBy: "<h3>What to look for</h3>").count - 1 == 6)
     }
 
     /// Every sentence of the easy-read front is short (the aim is under 15 words; 20 is the bound).
