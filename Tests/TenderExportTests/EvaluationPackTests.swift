@@ -34,16 +34,24 @@ import Testing
         }
     }
 
-    @Test func blankScoresheetHasOneRowPerItem() throws {
-        let pack = try Self.pack("p-ruth", anonymise: false)
+    /// The sheet held only ids (`p-amira,BID-001,local-assets,,`): now each row also names the
+    /// bidder (its label when anonymised) and the question, after the five columns import reads.
+    @Test(arguments: [false, true])
+    func blankScoresheetHasOneRowPerItem(anonymise: Bool) throws {
+        let pack = try Self.pack("p-ruth", anonymise: anonymise)
         let sheet = try #require(pack.files.first { $0.name == "scoresheet-p-ruth.csv" })
         let reader = try CSVReader(string: sheet.contents, hasHeaderRow: true)
-        #expect(reader.headerRow == ["panelist", "submission", "criterion", "score", "rationale"])
+        #expect(reader.headerRow == ["panelist", "submission", "criterion", "score", "rationale", "bidder", "question"])
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         #expect(rows.count == 6 * 6)
-        #expect(rows.allSatisfy { $0[0] == "p-ruth" && $0[3].isEmpty && $0[4].isEmpty })
+        #expect(rows.allSatisfy { $0.count == 7 && $0[0] == "p-ruth" && $0[3].isEmpty && $0[4].isEmpty })
         #expect(!rows.contains { $0[1] == "BID-005" })
+        let first = try #require(rows.first)
+        #expect(Array(first[1...2]) == ["BID-001", "local-assets"])
+        #expect(first[5] == (anonymise ? "Bidder A" : "Westfield Voices Co-operative Ltd"))
+        #expect(first[6] == "Recognise local assets")
+        #expect(!sheet.contents.unicodeScalars.contains { $0 == BidiText.start || $0 == BidiText.end })
     }
 
     @Test func anonymisingReplacesNamesConsistently() throws {

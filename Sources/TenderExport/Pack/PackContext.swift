@@ -36,20 +36,20 @@ struct PackContext {
             },
             "scoresheet": EvaluationPack.scoresheetName(member.id),
             "criteria": criteria.criteria.map { criterion -> View in
-                ["title": criterion.title, "weight": criterion.weight.jsonText]
+                ["title": criterion.title, "weight": criterion.weight.jsonText,
+                 "minimum": criterion.threshold.map(String.init) ?? "None"]
             },
             "scaleRange": criteria.scale.rangeDescription,
             "divergence": String(criteria.divergence),
         ]
     }
 
-    func bidView(_ submission: Submission, warnings: [String]) -> View {
+    /// One bid's page: the easy-read front, the scale once, then each question with what to look
+    /// for, its minimum score and word limit, and the full answer.
+    func bidView(_ submission: Submission, warnings: [String], evidence: EvidenceCopies) -> View {
         let bidderName = name(of: submission)
-        var facts: [View] = [["term": "Bid", "detail": submission.id], ["term": "Bidder", "detail": bidderName]]
-        if !anonymise {
-            facts.append(["term": "Kind of organisation", "detail": submission.bidder.type.displayName])
-            if let locality = submission.bidder.locality { facts.append(["term": "Based in", "detail": Wording.bidder(locality)]) }
-        }
+        var overLimit = 0
+        var namedEvidence = Set<String>()
         let criteriaViews = criteria.criteria.enumerated().map { index, criterion -> View in
             let response = submission.response(to: criterion.id)
             let text = AnswerText(
@@ -57,46 +57,66 @@ struct PackContext {
                 replacing: replacements)
             var view: View = [
                 "anchor": "criterion-\(index + 1)", "number": String(index + 1), "criterionTitle": criterion.title,
-                "criterionID": criterion.id, "weight": criterion.weight.jsonText, "question": criterion.question,
+                "weight": criterion.weight.jsonText, "question": criterion.question,
                 "guidance": criterion.guidance,
-                "levels": criteria.scale.levels.map { ["value": String($0.value), "label": $0.label, "descriptor": $0.descriptor] as View },
+                "minimum": criterion.threshold.map {
+                    "\($0). If the panel agrees a lower score, the bid cannot win."
+                } ?? "None.",
                 "answered": response != nil,
                 "paragraphs": text.views,
-                "wordCount": String(response?.wordCount ?? 0),
+                "wordCount": Wording.count(response?.wordCount ?? 0, "word", "words"),
                 "hasEvidence": !(response?.evidence ?? []).isEmpty,
-                "evidence": (response?.evidence ?? []).map { evidence -> View in
-                    var item: View = ["title": Wording.bidder(AnswerText.replace(in: evidence.title, replacements))]
-                    // Shown as text, not a link: a file name such as `beacon-annual-report.pdf` names the bidder too.
-                    if let href = evidence.href { item["href"] = Wording.bidder(AnswerText.replace(in: href, replacements)) }
-                    return item
+                "evidence": (response?.evidence ?? []).map { item -> View in
+                    namedEvidence.insert(item.href ?? "title:" + item.title)
+                    var view: View = ["title": Wording.bidder(AnswerText.replace(in: item.title, replacements))]
+                    if let href = item.href, let file = evidence.names[href] {
+                        view["file"] = file
+                    } else {
+                        view["missing"] = "Not supplied with the pack."
+                    }
+                    return view
                 },
             ]
             if let limit = criterion.maxWords {
-                view["limitText"] = "Word limit: \(limit)."
+                view["limitText"] = "\(limit) words."
                 if text.isOverLimit {
+                    overLimit += 1
                     view["overLimit"] =
                         "This answer has \(response?.wordCount ?? 0) words, over the limit of \(limit). "
                         + "The marker shows where the limit falls."
                 }
-            }
-            if let threshold = criterion.threshold {
-                view["threshold"] = "A score below \(threshold) means the bid cannot be awarded the contract."
+            } else {
+                view["limitText"] = "None."
             }
             return view
         }
+        let easyRead = EasyReadSummary(
+            submission: submission, name: bidderName, anonymise: anonymise, criteria: criteria, overLimit: overLimit,
+            evidenceNamed: namedEvidence.count, evidenceCopied: evidence.files.count)
         return [
             "pageTitle": "\(submission.id): \(bidderName)",
             "tender": tender, "title": title, "generatedAt": generatedAt,
             "memberName": member.name, "submission": submission.id, "bidderName": bidderName,
-            "facts": facts, "warnings": warnings.map {
+            "easyRead": easyRead.view,
+            "questions": criteria.criteria.enumerated().map { index, criterion -> View in
+                var view: View = ["anchor": "criterion-\(index + 1)", "criterionTitle": criterion.title]
+                if let threshold = criterion.threshold { view["minimum"] = "Minimum score: \(threshold)." }
+                return view
+            },
+            "scale": criteria.scale.levels.map { level -> View in
+                var view: View = ["value": String(level.value), "label": level.label, "descriptor": level.descriptor]
+                if let symbol = ScaleSymbol(value: level.value, scale: criteria.scale) {
+                    view["symbol"] = symbol.symbol
+                    view["spoken"] = symbol.spoken
+                }
+                return view
+            },
+            "warnings": warnings.map {
                 Wording.importWarning(
                     AnswerText.replace(in: $0, replacements), submission: submission.id, subject: "This bid",
                     criteria: criteria)
             },
             "criteria": criteriaViews,
-            "toc": criteria.criteria.enumerated().map { index, criterion -> View in
-                ["anchor": "criterion-\(index + 1)", "criterionTitle": criterion.title]
-            },
             "scoresheet": EvaluationPack.scoresheetName(member.id),
         ]
     }
