@@ -33,3 +33,20 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("19 documents read"))
     }
 }
+
+@Suite("the demo's evaluation pack")
+struct DemoPackTests {
+    @Test("evidence a bid sent beside its form is copied into the pack, byte for byte, and linked")
+    func evidenceInThePack() throws {
+        let folder = try CLI.temporaryDirectory()
+        let result = try CLI.run(["demo", "--output", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pack = folder.appendingPathComponent("outputs/pack-p-amira")
+        let copied = FileManager.default.contents(atPath: pack.appendingPathComponent("BID-008-evidence-1.pdf").path)
+        let sent = FileManager.default.contents(
+            atPath: CLI.packageRoot.appendingPathComponent("Samples/forms/BID-008/appendix-a-northfield-asset-map.pdf").path)
+        #expect(copied != nil && copied == sent)
+        let page = try String(contentsOf: pack.appendingPathComponent("BID-008.html"), encoding: .utf8)
+        #expect(page.contains(#"href="BID-008-evidence-1.pdf""#))
+    }
+}

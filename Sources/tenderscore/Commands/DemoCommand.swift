@@ -124,7 +124,8 @@ struct DemoCommand: AsyncParsableCommand {
         let view = finalView
         let pack = try EvaluationPack(
             tender: view.summary.id, title: view.summary.title, criteria: view.criteria, submissions: view.submissions,
-            panel: view.panel, panelist: "p-amira", anonymise: false, importWarnings: view.importWarnings, generatedAt: Date())
+            panel: view.panel, panelist: "p-amira", anonymise: false, importWarnings: view.importWarnings,
+            evidence: try await tender.packEvidence(for: "p-amira", view: view), generatedAt: Date())
         let packFiles = try pack.write(to: URL(fileURLWithPath: outputs + "/pack-p-amira"), protecting: protected)
         Terminal.print("Wrote the evaluation pack for p-amira: \(packFiles.count) files in \(outputs)/pack-p-amira")
         let verification = try await tender.verify(expectHead: head)

@@ -44,7 +44,8 @@ struct PackCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let tender = try await store.tender(readOnly: true).view(for: try store.person(), doing: nil, .responses)
+        let opened = try await store.tender(readOnly: true)
+        let tender = try await opened.view(for: try store.person(), doing: nil, .responses)
         let declared = Dictionary(grouping: otherNames.compactMap(Self.split), by: \.bid).mapValues { $0.map(\.name) }
         if let unknown = declared.keys.sorted().first(where: { id in !tender.submissions.contains { $0.id == id } }) {
             throw Refusal("--other-name names \(unknown), which is not a bid of this tender")
@@ -57,7 +58,8 @@ struct PackCommand: AsyncParsableCommand {
         let pack = try EvaluationPack(
             tender: tender.summary.id, title: tender.summary.title, criteria: tender.criteria,
             submissions: submissions, panel: tender.panel, panelist: panelist, anonymise: anonymise,
-            importWarnings: tender.importWarnings, generatedAt: Date())
+            importWarnings: tender.importWarnings, evidence: try await opened.packEvidence(for: panelist, view: tender),
+            generatedAt: Date())
         let files = try pack.write(to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
         Terminal.print("Wrote the evaluation pack for \(tender.memberName(panelist)): \(files.count) files in \(output)")
         if let index = files.first(where: { $0.lastPathComponent == "index.html" }) {
