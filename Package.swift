@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -56,6 +57,15 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The shared PostgreSQL backend: the only module that sees PostgresNIO.
+        .target(
+            name: "TenderPostgres",
+            dependencies: [
+                "TenderStore",
+                "TenderModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .target(
             name: "TenderExport",
             dependencies: ["TenderModel", "TenderScoring", .product(name: "Mustache", package: "swift-mustache")],
@@ -77,6 +87,7 @@ let package = Package(
                 "TenderXML",
                 "TenderStore",
                 "TenderSQLite",
+                "TenderPostgres",
                 "TenderWorkflow",
                 "TenderExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -108,6 +119,14 @@ let package = Package(
             resources: [.copy("Golden")]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
+        // Run against a real server when $TENDERSCORE_TEST_POSTGRES names one (see .ci/run).
+        .testTarget(
+            name: "TenderPostgresTests",
+            dependencies: [
+                "tenderscore", "TenderPostgres", "TenderSQLite", "TenderStore", "TenderWorkflow", "TenderModel",
+                "TenderTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,11 +40,11 @@ struct AuditCommand: AsyncParsableCommand {
         var expectHead: String?
 
         func run() async throws {
-            let storage = try SQLiteStorage.open(at: store.storePath, readOnly: true)
-            if storage.isImmutableCopy {
-                Terminal.print("\(store.storePath) cannot be written here, so it was read as an unchanging copy (read-only).")
+            let storage = try await store.storage(readOnly: true)
+            if let file = storage as? SQLiteStorage, file.isImmutableCopy {
+                Terminal.print("\(store.storeName) cannot be written here, so it was read as an unchanging copy (read-only).")
             }
-            let verification = try await Tender.open(in: storage).verify(expectHead: expectHead)
+            let verification = try await Tender.open(in: storage, tender: store.tenderID).verify(expectHead: expectHead)
             if let problem = verification.firstProblem {
                 Terminal.error("The history does NOT hold: \(problem)")
                 for other in verification.problems.dropFirst().prefix(10) { Terminal.error("  also: \(other)") }
