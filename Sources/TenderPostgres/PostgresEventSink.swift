@@ -37,7 +37,7 @@ final class PostgresEventSink: EventSink {
     {
         let record = try EventChain.next(
             after: head, sequence: eventCount + 1, kind: kind, payload: payload, actor: actor, reason: reason, at: time)
-        return try record(record)
+        return try self.record(record)
     }
 
     func append(copied record: EventRecord) throws -> HistoryEvent {
@@ -92,7 +92,7 @@ final class PostgresEventSink: EventSink {
             binds.append(tender)
             binds.append(sha)
             binds.append(ByteBuffer(bytes: bytes))
-            try await connection.query(
+            try await connection.checkedQuery(
                 PostgresQuery(
                     unsafeSQL: "INSERT INTO documents (tender_id, sha256, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                     binds: binds), logger: logger)
@@ -108,7 +108,7 @@ final class PostgresEventSink: EventSink {
             binds.append(record.reason)
             binds.append(record.previousHash)
             binds.append(record.hash)
-            try await connection.query(
+            try await connection.checkedQuery(
                 PostgresQuery(
                     unsafeSQL: """
                         INSERT INTO events (tender_id, seq, recorded_at, actor, kind, payload, reason, previous_hash, hash)
@@ -119,7 +119,7 @@ final class PostgresEventSink: EventSink {
             var binds = PostgresBindings()
             if !row.table.namesTender { binds.append(tender) }
             for value in row.values { value.bind(into: &binds) }
-            try await connection.query(PostgresQuery(unsafeSQL: row.table.upsertSQL, binds: binds), logger: logger)
+            try await connection.checkedQuery(PostgresQuery(unsafeSQL: row.table.upsertSQL, binds: binds), logger: logger)
         }
     }
 }

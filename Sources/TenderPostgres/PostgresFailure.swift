@@ -15,6 +15,7 @@ enum PostgresFailure {
         let lost = StoreError(
             .database,
             "The connection to the PostgreSQL server at \(server) (\(location)) was lost before the command finished. A change is recorded whole or not at all; when the server is back, `tenderscore audit log` shows whether it was recorded.")
+        if error is ConnectionLost { return lost }
         if let error = error as? PSQLError {
             switch error.code {
             case .server:

@@ -26,24 +26,24 @@ struct PostgresMigrator {
                 .notReady,
                 "\(url.redacted) was set up by an older version of TenderScore (schema version \(found ?? 0)); open it once for writing, as a role that may change the schema, to bring it up to date.")
         }
-        try await connection.query("BEGIN", logger: logger)
+        try await connection.checkedQuery("BEGIN", logger: logger)
         do {
-            try await connection.query(
+            try await connection.checkedQuery(
                 "SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLockKey))", logger: logger)
             let current = try await installedVersion() ?? 0
             for migration in PostgresSchema.migrations where migration.version > current {
                 for statement in migration.statements {
-                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    try await connection.checkedQuery(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
                 var binds = PostgresBindings()
                 binds.append(String(migration.version))
-                try await connection.query(
+                try await connection.checkedQuery(
                     PostgresQuery(unsafeSQL: "UPDATE tenderscore_meta SET value = $1 WHERE key = 'schema_version'", binds: binds),
                     logger: logger)
             }
-            try await connection.query("COMMIT", logger: logger)
+            try await connection.checkedQuery("COMMIT", logger: logger)
         } catch {
-            _ = try? await connection.query("ROLLBACK", logger: logger)
+            _ = try? await connection.checkedQuery("ROLLBACK", logger: logger)
             throw error
         }
     }
@@ -52,9 +52,12 @@ struct PostgresMigrator {
     /// Refuses a newer version, and a database whose tables of TenderScore's names belong to
     /// something else.
     private func installedVersion() async throws -> Int? {
+        // pg_tables, not to_regclass: a catalog query sees what another opener committed while
+        // this one waited for the lock; to_regclass may answer from a stale catalog cache.
         var hasMeta = false
-        for try await (present) in try await connection.query(
-            "SELECT to_regclass('tenderscore_meta') IS NOT NULL", logger: logger
+        for try await (present) in try await connection.checkedQuery(
+            "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'tenderscore_meta')",
+            logger: logger
         ).decode(Bool.self) {
             hasMeta = present
         }
@@ -62,7 +65,7 @@ struct PostgresMigrator {
             var binds = PostgresBindings()
             binds.append(PostgresSchema.tables)
             var clashing: [String] = []
-            for try await (name) in try await connection.query(
+            for try await (name) in try await connection.checkedQuery(
                 PostgresQuery(
                     unsafeSQL: "SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() AND tablename = ANY($1) ORDER BY 1",
                     binds: binds), logger: logger
@@ -77,7 +80,7 @@ struct PostgresMigrator {
             return nil
         }
         var text: String?
-        for try await (value) in try await connection.query(
+        for try await (value) in try await connection.checkedQuery(
             "SELECT value FROM tenderscore_meta WHERE key = 'schema_version'", logger: logger
         ).decode(String.self) {
             text = value

@@ -19,7 +19,7 @@ struct PostgresProjectionReader {
         binds.append(tender)
         for value in extra { value.bind(into: &binds) }
         var result: [[StoredValue]] = []
-        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
+        for try await row in try await connection.checkedQuery(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) {
             result.append(row.map(StoredValue.init))
         }
         return result

@@ -109,13 +109,13 @@ public final class PostgresStorage: TenderStorage {
         let logger = logger
         do {
             return try await client.withConnection { connection in
-                try await connection.query(PostgresQuery(unsafeSQL: begin), logger: logger)
+                try await connection.checkedQuery(PostgresQuery(unsafeSQL: begin), logger: logger)
                 do {
                     let value = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
+                    try await connection.checkedQuery("COMMIT", logger: logger)
                     return value
                 } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    _ = try? await connection.checkedQuery("ROLLBACK", logger: logger)
                     throw error
                 }
             }
@@ -133,7 +133,7 @@ public final class PostgresStorage: TenderStorage {
     private static func lock(_ tender: String, _ connection: PostgresConnection, logger: Logger) async throws {
         var binds = PostgresBindings()
         binds.append("tenderscore:" + tender)
-        try await connection.query(
+        try await connection.checkedQuery(
             PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", binds: binds), logger: logger)
     }
 
@@ -149,7 +149,7 @@ public final class PostgresStorage: TenderStorage {
         let logger = logger
         return try await read { connection in
             var ids: [String] = []
-            let rows = try await connection.query("SELECT tender_id FROM tender ORDER BY created_at, tender_id", logger: logger)
+            let rows = try await connection.checkedQuery("SELECT tender_id FROM tender ORDER BY created_at, tender_id", logger: logger)
             for try await (id) in rows.decode(String.self) { ids.append(id) }
             return ids
         }
@@ -216,7 +216,7 @@ public final class PostgresStorage: TenderStorage {
         try await read { connection in
             var binds = PostgresBindings()
             binds.append(tender)
-            let rows = try await connection.query(
+            let rows = try await connection.checkedQuery(
                 PostgresQuery(unsafeSQL: Self.selectEvents + " WHERE tender_id = $1 ORDER BY seq", binds: binds), logger: logger)
             for try await row in rows {
                 try body(try Self.record(row.map(StoredValue.init)))
@@ -246,7 +246,7 @@ public final class PostgresStorage: TenderStorage {
             var binds = PostgresBindings()
             binds.append(tender)
             binds.append(sha256)
-            let rows = try await connection.query(
+            let rows = try await connection.checkedQuery(
                 PostgresQuery(unsafeSQL: "SELECT bytes FROM documents WHERE tender_id = $1 AND sha256 = $2", binds: binds),
                 logger: logger)
             for try await (buffer) in rows.decode(ByteBuffer.self) {
@@ -262,7 +262,7 @@ public final class PostgresStorage: TenderStorage {
         let logger = logger
         let present = try await read { connection in
             var names: Set<String> = []
-            let triggers = try await connection.query(
+            let triggers = try await connection.checkedQuery(
                 """
                 SELECT t.tgname::text FROM pg_trigger t
                 JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -270,7 +270,7 @@ public final class PostgresStorage: TenderStorage {
                 AND NOT t.tgisinternal AND t.tgenabled <> 'D'
                 """, logger: logger)
             for try await (name) in triggers.decode(String.self) { names.insert(name) }
-            let function = try await connection.query(
+            let function = try await connection.checkedQuery(
                 """
                 SELECT p.proname::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                 WHERE n.nspname = current_schema() AND p.proname = 'tenderscore_refuse_change'
