@@ -85,41 +85,101 @@ final class PostgresEventSink: EventSink {
         return DocumentReference(file: source.file, sha256: source.sha256, bytes: source.size)
     }
 
-    /// Stores what was buffered, in order, on the write's connection (inside its transaction).
+    /// Stores what was buffered on the write's connection (inside its transaction), a few
+    /// hundred rows per statement: the documents, the events, then each table's projection
+    /// rows. A key set twice in one write keeps its last row, as upserting one by one would.
     func flush(_ connection: PostgresConnection, logger: Logger) async throws {
-        for (sha, bytes) in documents {
-            var binds = PostgresBindings()
-            binds.append(tender)
-            binds.append(sha)
-            binds.append(ByteBuffer(bytes: bytes))
-            try await connection.checkedQuery(
-                PostgresQuery(
-                    unsafeSQL: "INSERT INTO documents (tender_id, sha256, bytes) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                    binds: binds), logger: logger)
+        let batch = BatchInsert(connection: connection, logger: logger)
+        try await batch.run(
+            "INSERT INTO documents (tender_id, sha256, bytes) VALUES", suffix: "ON CONFLICT DO NOTHING", width: 3,
+            rows: documents.map { [.text(tender), .text($0.sha256), .bytes($0.bytes)] })
+        try await batch.run(
+            "INSERT INTO events (tender_id, seq, recorded_at, actor, kind, payload, reason, previous_hash, hash) VALUES",
+            suffix: "", width: 9,
+            rows: events.map { record in
+                [
+                    .text(tender), .integer(record.sequence), .text(record.recordedAt), .text(record.actor),
+                    .text(record.kind), .text(record.payload), record.reason.map(BindValue.text) ?? .null,
+                    .text(record.previousHash), .text(record.hash),
+                ]
+            })
+        for table in ProjectedTable.all {
+            var latest: [[StoredValue]: Int] = [:]
+            var ordered: [ProjectedRow] = []
+            for row in rows where row.table == table {
+                if let index = latest[row.key] {
+                    ordered[index] = row
+                } else {
+                    latest[row.key] = ordered.count
+                    ordered.append(row)
+                }
+            }
+            guard !ordered.isEmpty else { continue }
+            try await batch.run(
+                table.insertPrefix, suffix: table.conflictClause, width: table.storedColumns.count,
+                rows: ordered.map { row in (row.table.namesTender ? [] : [.text(tender)]) + row.values.map(BindValue.init) })
         }
-        for record in events {
-            var binds = PostgresBindings()
-            binds.append(tender)
-            binds.append(record.sequence)
-            binds.append(record.recordedAt)
-            binds.append(record.actor)
-            binds.append(record.kind)
-            binds.append(record.payload)
-            binds.append(record.reason)
-            binds.append(record.previousHash)
-            binds.append(record.hash)
-            try await connection.checkedQuery(
-                PostgresQuery(
-                    unsafeSQL: """
-                        INSERT INTO events (tender_id, seq, recorded_at, actor, kind, payload, reason, previous_hash, hash)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                        """, binds: binds), logger: logger)
+    }
+}
+
+/// One value to bind in a batched insert.
+enum BindValue {
+    case null
+    case integer(Int64)
+    case text(String)
+    case bytes([UInt8])
+
+    init(_ value: StoredValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let number): self = .integer(number)
+        case .text(let text): self = .text(text)
         }
-        for row in rows {
-            var binds = PostgresBindings()
-            if !row.table.namesTender { binds.append(tender) }
-            for value in row.values { value.bind(into: &binds) }
-            try await connection.checkedQuery(PostgresQuery(unsafeSQL: row.table.upsertSQL, binds: binds), logger: logger)
+    }
+
+    var size: Int {
+        switch self {
+        case .null, .integer: return 8
+        case .text(let text): return text.utf8.count
+        case .bytes(let bytes): return bytes.count
+        }
+    }
+}
+
+/// Multi-row INSERT statements with bound parameters only: at most 500 rows, or about 16 MB of
+/// values, per statement, so a bulk import takes a few round trips, not one per row.
+struct BatchInsert {
+    let connection: PostgresConnection
+    let logger: Logger
+    static let maximumRows = 500
+    static let maximumBytes = 16 << 20
+
+    func run(_ prefix: String, suffix: String, width: Int, rows: [[BindValue]]) async throws {
+        var start = 0
+        while start < rows.count {
+            var end = start
+            var bytes = 0
+            while end < rows.count, end - start < Self.maximumRows, end == start || bytes < Self.maximumBytes {
+                bytes += rows[end].reduce(0) { $0 + $1.size }
+                end += 1
+            }
+            var binds = PostgresBindings(capacity: (end - start) * width)
+            var tuples: [String] = []
+            for row in rows[start..<end] {
+                let first = binds.count
+                for value in row {
+                    switch value {
+                    case .null: binds.appendNull()
+                    case .integer(let number): binds.append(number)
+                    case .text(let text): binds.append(text)
+                    case .bytes(let data): binds.append(ByteBuffer(bytes: data))
+                    }
+                }
+                tuples.append("(" + (first..<binds.count).map { "$\($0 + 1)" }.joined(separator: ", ") + ")")
+            }
+            try await connection.checkedQuery(
+                PostgresQuery(unsafeSQL: prefix + " " + tuples.joined(separator: ", ") + " " + suffix, binds: binds), logger: logger)
+            start = end
         }
     }
 }

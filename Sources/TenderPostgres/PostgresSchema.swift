@@ -169,13 +169,14 @@ extension ProjectedTable {
         "SELECT \(columns.joined(separator: ", ")) FROM \(name) WHERE tender_id = $1 ORDER BY \(storedKey.joined(separator: ", "))"
     }
 
-    /// Insert-or-replace on the stored key, with `$1...$n` for the stored columns.
-    var upsertSQL: String {
-        let columns = storedColumns
-        let marks = columns.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
+    /// The start of a multi-row insert of the stored columns.
+    var insertPrefix: String { "INSERT INTO \(name) (\(storedColumns.joined(separator: ", "))) VALUES" }
+
+    /// Insert-or-replace on the stored key.
+    var conflictClause: String {
         let key = storedKey
-        let updates = columns.filter { !key.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
-        let conflict = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
-        return "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(marks)) ON CONFLICT (\(key.joined(separator: ", "))) \(conflict)"
+        let updates = storedColumns.filter { !key.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
+        let action = updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET " + updates.joined(separator: ", ")
+        return "ON CONFLICT (\(key.joined(separator: ", "))) \(action)"
     }
 }
