@@ -17,7 +17,7 @@ unset TENDERSCORE_STORE TENDERSCORE_TENDER
 
 # The benchmark database beside the one ADMIN_URL names; its password is never printed.
 PG_URL="${ADMIN_URL%/*}/tenderscore_bench"
-psql -q "$ADMIN_URL" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS tenderscore_bench" -c "CREATE DATABASE tenderscore_bench"
+PGOPTIONS="-c client_min_messages=warning" psql -q "$ADMIN_URL" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS tenderscore_bench" -c "CREATE DATABASE tenderscore_bench"
 SQLITE="$CORPUS/compare.sqlite"
 rm -f "$SQLITE"*
 
