@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -52,6 +53,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The shared PostgreSQL backend: the only module that sees PostgresNIO.
+        .target(
+            name: "TenderPostgres",
+            dependencies: [
+                "TenderStore",
+                "TenderModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .target(
@@ -86,6 +96,7 @@ let package = Package(
                 "TenderXML",
                 "TenderStore",
                 "TenderSQLite",
+                "TenderPostgres",
                 "TenderWorkflow",
                 "TenderExport",
                 "TenderForms",
@@ -135,6 +146,14 @@ let package = Package(
             dependencies: [
                 "TenderForms", "TenderModel", "TenderXML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Run against a real server when $TENDERSCORE_TEST_POSTGRES names one (see .ci/run).
+        .testTarget(
+            name: "TenderPostgresTests",
+            dependencies: [
+                "tenderscore", "TenderPostgres", "TenderSQLite", "TenderStore", "TenderWorkflow", "TenderModel",
+                "TenderTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
     ],

@@ -26,6 +26,15 @@ final class SQLiteEventSink: EventSink {
     {
         let record = try EventChain.next(
             after: head, sequence: eventCount + 1, kind: kind, payload: payload, actor: actor, reason: reason, at: time)
+        return try store(record)
+    }
+
+    func append(copied record: EventRecord) throws -> HistoryEvent {
+        try EventChain.requireFollows(record, head: head, count: eventCount)
+        return try store(record)
+    }
+
+    private func store(_ record: EventRecord) throws -> HistoryEvent {
         try db.execute(
             sql: """
                 INSERT INTO events (seq, recorded_at, actor, kind, payload, reason, previous_hash, hash)

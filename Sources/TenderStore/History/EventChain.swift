@@ -88,6 +88,27 @@ package enum EventChain {
             reason: reason, previousHash: head, hash: hash)
     }
 
+    /// Checks that `record`, copied from another store, is the event that follows `head` as
+    /// event `count + 1`, and that its hash is its content's. A backend calls this before it
+    /// appends a copied event (``EventSink/append(copied:)``).
+    package static func requireFollows(_ record: EventRecord, head: String, count: Int64) throws(StoreError) {
+        guard record.sequence == count + 1 else {
+            throw StoreError(
+                .damaged,
+                "event \(record.sequence) cannot be copied after event \(count): the history being copied has a gap or is out of order; run verify on it")
+        }
+        guard record.previousHash == head else {
+            throw StoreError(
+                .damaged,
+                "event \(record.sequence) does not follow the event before it (it names another previous hash), so it cannot be copied; run verify on the source")
+        }
+        guard hash(of: record) == record.hash else {
+            throw StoreError(
+                .damaged,
+                "event \(record.sequence)'s content does not match its hash, so it cannot be copied; run verify on the source")
+        }
+    }
+
     private static func append(_ text: String, to message: inout [UInt8]) {
         let bytes = Array(text.utf8)
         let count = UInt32(truncatingIfNeeded: bytes.count)

@@ -20,6 +20,20 @@ public protocol EventSink: AnyObject {
 
     /// Keeps a large document by reading it in chunks; see ``DocumentSource``.
     func keep(_ source: DocumentSource) throws -> DocumentReference
+
+    /// For `tenderscore store copy` only: appends an event another store recorded, exactly as
+    /// it was (its time, actor, payload and hash), with the projection rows it sets. Refused
+    /// unless it follows the head as the next event and its hash is its content's
+    /// (``EventChain/requireFollows(_:head:count:)``), so a copy can only continue a chain that
+    /// verifies. Use cases never call this: they append through ``append(_:payload:actor:reason:at:)``.
+    func append(copied record: EventRecord) throws -> HistoryEvent
+}
+
+extension EventSink {
+    /// A backend that cannot receive copies says so.
+    public func append(copied record: EventRecord) throws -> HistoryEvent {
+        throw StoreError(.invalidInput, "this store cannot receive a history copied from another store")
+    }
 }
 
 extension EventSink {

@@ -1,5 +1,5 @@
 /// Where tenders are kept: the interface every backend implements (the SQLite file in
-/// `TenderSQLite`, a shared PostgreSQL database later).
+/// `TenderSQLite`, a shared PostgreSQL database in `TenderPostgres`).
 ///
 /// A backend stores events, documents and projection rows, and runs each write atomically; it
 /// decides nothing. What an event means, how the chain is hashed and how the history is

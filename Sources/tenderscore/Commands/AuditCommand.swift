@@ -40,19 +40,18 @@ struct AuditCommand: AsyncParsableCommand {
         var expectHead: String?
 
         func run() async throws {
-            let storage: SQLiteStorage
+            let storage: any TenderStorage
             do {
-                storage = try SQLiteStorage.open(at: store.storePath, readOnly: true)
-            } catch {
+                storage = try await store.storage(readOnly: true)
+            } catch let error as StoreError where error.code == .damaged {
                 // Damage is what verify exists to find: a finding, not a failure to run.
-                guard error.code == .damaged else { throw error }
                 Terminal.error("The history cannot be trusted: \(error.message)")
                 throw ExitCode(1)
             }
-            if storage.isImmutableCopy {
-                Terminal.print("\(store.storePath) cannot be written here, so it was read as an unchanging copy (read-only).")
+            if let file = storage as? SQLiteStorage, file.isImmutableCopy {
+                Terminal.print("\(store.storeName) cannot be written here, so it was read as an unchanging copy (read-only).")
             }
-            let verification = try await Tender.open(in: storage).verify(expectHead: expectHead)
+            let verification = try await Tender.open(in: storage, tender: store.tenderID).verify(expectHead: expectHead)
             if let problem = verification.firstProblem {
                 Terminal.error("The history does NOT hold: \(problem)")
                 for other in verification.problems.dropFirst().prefix(10) { Terminal.error("  also: \(other)") }
