@@ -22,7 +22,8 @@ final class PostgresEventSink: EventSink {
     private(set) var head: String
     private(set) var eventCount: Int64
     private(set) var events: [EventRecord] = []
-    private(set) var rows: [ProjectedRow] = []
+    /// Every projection change in order: a row set, or (nil) a row taken out by its key.
+    private(set) var changes: [(table: ProjectedTable, key: [StoredValue], row: ProjectedRow?)] = []
     private(set) var documents: [(sha256: String, bytes: [UInt8])] = []
     private var keptDocuments: Set<String> = []
 
@@ -53,7 +54,8 @@ final class PostgresEventSink: EventSink {
                 "event \(record.sequence) is about tender \(row.values.first ?? .null), not \(tender), so it cannot be stored under \(tender)")
         }
         events.append(record)
-        rows += meaning.rows
+        changes += meaning.rows.map { ($0.table, $0.key, $0) }
+        changes += meaning.removals.map { ($0.table, $0.key, nil) }
         head = record.hash
         eventCount = record.sequence
         return HistoryEvent(record, meaning: meaning)
@@ -104,20 +106,39 @@ final class PostgresEventSink: EventSink {
                 ]
             })
         for table in ProjectedTable.all {
+            // The last change to each key wins, as applying them one by one would.
             var latest: [[StoredValue]: Int] = [:]
-            var ordered: [ProjectedRow] = []
-            for row in rows where row.table == table {
-                if let index = latest[row.key] {
-                    ordered[index] = row
+            var ordered: [(key: [StoredValue], row: ProjectedRow?)] = []
+            for change in changes where change.table == table {
+                if let index = latest[change.key] {
+                    ordered[index].row = change.row
                 } else {
-                    latest[row.key] = ordered.count
-                    ordered.append(row)
+                    latest[change.key] = ordered.count
+                    ordered.append((change.key, change.row))
                 }
             }
-            guard !ordered.isEmpty else { continue }
-            try await batch.run(
-                table.insertPrefix, suffix: table.conflictClause, width: table.storedColumns.count,
-                rows: ordered.map { row in (row.table.namesTender ? [] : [.text(tender)]) + row.values.map(BindValue.init) })
+            let upserts = ordered.compactMap(\.row)
+            if !upserts.isEmpty {
+                try await batch.run(
+                    table.insertPrefix, suffix: table.conflictClause, width: table.storedColumns.count,
+                    rows: upserts.map { row in (row.table.namesTender ? [] : [.text(tender)]) + row.values.map(BindValue.init) })
+            }
+            for removal in ordered where removal.row == nil {
+                var binds = PostgresBindings()
+                var conditions: [String] = []
+                if !table.namesTender {
+                    binds.append(tender)
+                    conditions.append("tender_id = $1")
+                }
+                for (column, value) in zip(table.columns.prefix(table.keyCount), removal.key) {
+                    value.bind(into: &binds)
+                    conditions.append("\(column) = $\(binds.count)")
+                }
+                try await connection.checkedQuery(
+                    PostgresQuery(
+                        unsafeSQL: "DELETE FROM \(table.name) WHERE " + conditions.joined(separator: " AND "), binds: binds),
+                    logger: logger)
+            }
         }
     }
 }

@@ -47,7 +47,10 @@ struct PostgresCLITests {
             ("BID-007", "working-together", "3"),
         ] {
             try succeed(
-                ["moderate", "agree", submission, criterion, score, "--rationale", "Agreed at the moderation meeting."], store: store)
+                [
+                    "moderate", "agree", submission, criterion, score, "--rationale", "Agreed at the moderation meeting.",
+                    "--attendees", "p-amira,p-tom,p-grace,p-dev",
+                ], store: store)
         }
         let rank = try succeed(["rank"], store: store)
         #expect(rank.stdout.contains("BID-00"))

@@ -38,6 +38,7 @@ public struct ConformanceCheck: Sendable, CustomStringConvertible {
         ConformanceCheck(description: "the whole sample tender verifies", run: wholeTenderVerifies),
         ConformanceCheck(description: "tampering is caught", run: tamperingIsCaught),
         ConformanceCheck(description: "a second tender of the same id is refused", run: duplicateTenderRefused),
+        ConformanceCheck(description: "a withdrawn score leaves the tables and verify follows", run: withdrawalRemovesRows),
     ]
 
     static func setUp(_ harness: any StorageHarness) async throws -> Tender {
@@ -157,5 +158,24 @@ public struct ConformanceCheck: Sendable, CustomStringConvertible {
                 criteria: try DocumentFile.read(SampleTender.criteria, options: .init()), by: try ActingPerson("Dev Patel"))
         }
         #expect(try await tender.storage.tenderIDs() == [SampleTender.tender])
+    }
+
+    static func withdrawalRemovesRows(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        for sheet in try await Sheets.all(tender) {
+            _ = try await tender.importScores(sheet: sheet, actor: sheet.panelist)
+        }
+        let before = try await tender.scores().count
+        let withdrawn = try await tender.withdrawScores(
+            member: "p-tom", submission: "BID-003", reason: "Declared a conflict after scoring", by: ActingPerson("Sam Okoro"))
+        #expect(withdrawn.count == 6)
+        let reopened = try await Tender.open(in: try await harness.reopen(tender.storage))
+        let scores = try await reopened.scores()
+        #expect(scores.count == before - 6)
+        #expect(!scores.contains { $0.panelist == "p-tom" && $0.submission == "BID-003" })
+        let verification = try await reopened.verify()
+        #expect(verification.isIntact, "\(verification.problems)")
     }
 }
