@@ -28,12 +28,16 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
     public static let consensusRecorded = EventKind(rawValue: "consensus.recorded")
     /// A consensus already recorded was changed; the payload keeps the old one.
     public static let consensusChanged = EventKind(rawValue: "consensus.changed")
+    /// An output was published (sent to a bidder, to cabinet, to the public) after finalisation:
+    /// its bytes, their SHA-256 and the recipient are kept. The only kind recorded after
+    /// finalisation, because publishing changes no score or decision.
+    public static let outputPublished = EventKind(rawValue: "output.published")
     /// The tender was finalised: nothing may change after this event.
     public static let tenderFinalised = EventKind(rawValue: "tender.finalised")
 
     public static let known: [EventKind] = [
         .tenderCreated, .panelImported, .panelReplaced, .submissionReceived, .submissionReplaced, .scoreGiven,
-        .scoreChanged, .scoreWithdrawn, .consensusRecorded, .consensusChanged, .tenderFinalised,
+        .scoreChanged, .scoreWithdrawn, .consensusRecorded, .consensusChanged, .tenderFinalised, .outputPublished,
     ]
 
     /// The kind in plain words, for people reading the history: "score given", "bid received".
@@ -51,6 +55,7 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
         case .consensusRecorded: "score agreed in moderation"
         case .consensusChanged: "agreed score changed"
         case .tenderFinalised: "tender finalised"
+        case .outputPublished: "published"
         default: rawValue
         }
     }

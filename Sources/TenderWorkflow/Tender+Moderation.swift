@@ -10,13 +10,23 @@ extension Tender {
     /// Refused while any member who may score the item has not (moderation opens only when every
     /// eligible member has scored independently); refused when the person recording it, or
     /// anyone named as attending or dissenting, declared a conflict with the bid.
+    ///
+    /// `rationale` is the panel's internal note, for the record and auditors; `bidderExplanation`
+    /// is what the bidder is told in their assessment summary, written by reference to their own
+    /// tender. The result warns when that text names another bidder of this tender.
     @discardableResult
     public func agree(
-        submission: String, criterion: String, value: Int, rationale: String, attendees: [String] = [],
-        dissenters: [String] = [], by person: ActingPerson, reason: String? = nil
-    ) async throws(StoreError) -> Consensus {
+        submission: String, criterion: String, value: Int, rationale: String, bidderExplanation: String? = nil,
+        attendees: [String] = [], dissenters: [String] = [], by person: ActingPerson, reason: String? = nil
+    ) async throws(StoreError) -> AgreedScore {
         let reason = try TextInput.reason(reason)
         let rationale = try TextInput.paragraph(rationale, what: "rationale")
+        var written: String?
+        if let bidderExplanation {
+            let text = try TextInput.paragraph(bidderExplanation, what: "explanation for the bidder")
+            written = text.isEmpty ? nil : text
+        }
+        let explanation = written
         return try await change(by: person) { snapshot, recorder in
             let view = try TenderView(snapshot: snapshot, reader: person)
             let panel = view.panel
@@ -68,7 +78,8 @@ extension Tender {
                 let same =
                     earlier.consensus.value == value && earlier.consensus.rationale == rationale
                     && earlier.consensus.attendees == attendees && earlier.consensus.dissenters == dissenters
-                if same { return earlier.consensus }
+                    && explanation == nil
+                if same { return AgreedScore(consensus: earlier.consensus, warnings: []) }
                 guard reason != nil else {
                     throw StoreError(
                         .reasonRequired,
@@ -77,14 +88,27 @@ extension Tender {
             }
             let consensus = Consensus(
                 submission: submission, criterion: criterion, value: value, rationale: rationale, attendees: attendees,
-                dissenters: dissenters, recordedBy: recorder.actor, recordedAt: recorder.time)
+                dissenters: dissenters, recordedBy: recorder.actor, recordedAt: recorder.time, bidderExplanation: explanation)
             _ = try recorder.append(
                 earlier == nil ? .consensusRecorded : .consensusChanged,
                 ConsensusPayload(
                     consensus: consensus, amends: earlier?.sequence,
                     previous: earlier.map { ConsensusPayload.Previous(value: $0.consensus.value, rationale: $0.consensus.rationale) }),
                 reason: reason)
-            return consensus
+            let others = snapshot.submissions.map(\.submission).filter { $0.id != submission }
+            return AgreedScore(consensus: consensus, warnings: Self.otherBiddersNamed(in: explanation ?? "", others: others))
+        }
+    }
+
+    /// Warnings for an explanation meant for one bidder that names another bidder of the tender
+    /// (its name or its id): the summary goes to that bidder alone.
+    static func otherBiddersNamed(in text: String, others: [Submission]) -> [String] {
+        let folded = text.lowercased()
+        guard !folded.isEmpty else { return [] }
+        return others.compactMap { other in
+            let names = [other.bidder.name, other.id] + other.bidder.alsoKnownAs
+            guard let named = names.first(where: { !$0.isEmpty && folded.contains($0.lowercased()) }) else { return nil }
+            return "the explanation for the bidder names \(named), another bidder of this tender (\(other.id)); the summary goes to one bidder only, so leave other bidders out"
         }
     }
 
@@ -117,7 +141,13 @@ extension Tender {
     /// checked inside the same write, so a bid imported meanwhile is either in the finalised
     /// tender with its scores, or the finalisation is refused. Returns the hash of the
     /// finalising event, the head of the history, for the award record.
-    public func finalise(reason: String, by person: ActingPerson) async throws(StoreError) -> String {
+    public func finalise(reason: String, conditions: [String] = [], by person: ActingPerson) async throws(StoreError) -> String {
+        var checked: [String] = []
+        for condition in conditions {
+            let text = try TextInput.paragraph(condition, what: "condition on the award")
+            if !text.isEmpty { checked.append(text) }
+        }
+        let conditions = checked
         guard let reason = try TextInput.reason(reason) else {
             throw StoreError(.reasonRequired, "Finalising needs a reason (--reason), for the award record.")
         }
@@ -132,8 +162,16 @@ extension Tender {
                         + lines.joined(separator: "\n"))
             }
             let event = try recorder.append(
-                .tenderFinalised, FinalisedPayload(tender: snapshot.id, events: recorder.sink.eventCount), reason: reason)
+                .tenderFinalised,
+                FinalisedPayload(tender: snapshot.id, events: recorder.sink.eventCount, conditions: conditions), reason: reason)
             return event.hash
         }
     }
+}
+
+/// A consensus as recorded, with anything the person recording it should look at again.
+public struct AgreedScore: Sendable {
+    public var consensus: Consensus
+    /// Plain-words warnings (an explanation for a bidder that names another bidder).
+    public var warnings: [String]
 }

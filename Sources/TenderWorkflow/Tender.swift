@@ -64,7 +64,7 @@ public struct Tender: Sendable {
     /// first event, and no use case changes it.
     public static func create(
         in storage: any TenderStorage, tender: String, criteria document: DocumentFile, title: String? = nil,
-        by person: ActingPerson, documentOptions: DocumentReadOptions = DocumentReadOptions(),
+        budget: Decimal? = nil, by person: ActingPerson, documentOptions: DocumentReadOptions = DocumentReadOptions(),
         clock: @escaping @Sendable () -> Date = { Date() }
     ) async throws(StoreError) -> Tender {
         try Validation.identifier(tender, what: "tender id")
@@ -81,13 +81,16 @@ public struct Tender: Sendable {
                 "\(document.file) is a \(loaded.document.kind.displayName), not a criteria framework; nothing was set up.")
         }
         if let title { _ = try TextInput.line(title, what: "title") }
+        if let budget, budget <= 0 {
+            throw StoreError(.invalidInput, "The budget must be an amount above zero; nothing was set up.")
+        }
         let time = Timestamp.truncated(clock())
         let actor = person.name
         try await storage.create(tender: tender) { sink in
             let reference = try sink.keep(document.bytes, file: document.file)
             let payload = TenderCreatedPayload(
                 tender: tender, title: title?.trimmingWhitespace ?? framework.title, criteria: framework,
-                criteriaDocument: reference)
+                criteriaDocument: reference, budget: budget)
             _ = try sink.append(.tenderCreated, payload: payload, actor: actor, reason: nil, at: time)
         }
         return Tender(storage: storage, id: tender, documentOptions: documentOptions, clock: clock)
@@ -102,7 +105,7 @@ public struct Tender: Sendable {
 
     /// Runs one use case's decision inside one store write, by `person`.
     func change<T: Sendable>(
-        by person: ActingPerson, scope: SnapshotScope = [],
+        by person: ActingPerson, scope: SnapshotScope = [], afterFinalisation: Bool = false,
         _ decide: @escaping @Sendable (TenderSnapshot, Recorder) throws -> T
     ) async throws(StoreError) -> T {
         if person.standing == .auditor {
@@ -111,7 +114,7 @@ public struct Tender: Sendable {
         let time = Timestamp.truncated(clock())
         let injector = faultInjector
         return try await storage.write(tender: id, scope: scope) { snapshot, sink in
-            try snapshot.requireOpenForChanges()
+            if !afterFinalisation { try snapshot.requireOpenForChanges() }
             return try decide(snapshot, Recorder(sink: sink, actor: person.name, time: time, faultInjector: injector))
         }
     }

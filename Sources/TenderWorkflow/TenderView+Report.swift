@@ -27,14 +27,21 @@ extension TenderView {
 extension Tender {
     /// What the decision report records beyond the ranking: the sign-off (who finalised, when,
     /// why, and the head hash of the finalising event), once the tender is final.
+    /// The budget, given at set-up, comes from the first event; the conditions from the finalising
+    /// one.
     public func decisionRecord(_ view: TenderView) async throws(StoreError) -> DecisionRecordInputs {
-        guard let finalisation = view.summary.finalisation else { return DecisionRecordInputs() }
+        let budget = try await storage.event(tender: id, sequence: 1)
+            .flatMap { try? CanonicalJSON.decode(TenderCreatedPayload.self, from: $0.payload) }?.budgetAmount
+        guard let finalisation = view.summary.finalisation else { return DecisionRecordInputs(budget: budget) }
         guard let event = try await storage.event(tender: id, sequence: Int64(finalisation.sequence)) else {
             throw StoreError(.damaged, "the finalising event \(finalisation.sequence) is missing; run verify")
         }
+        let conditions = (try? CanonicalJSON.decode(FinalisedPayload.self, from: event.payload))?.awardConditions ?? []
         return DecisionRecordInputs(
+            budget: budget,
             signOff: DecisionRecordInputs.SignOff(
                 finalisedBy: finalisation.actor, finalisedAt: finalisation.recordedAt, reason: finalisation.reason,
-                headHash: event.hash))
+                headHash: event.hash),
+            conditions: conditions)
     }
 }

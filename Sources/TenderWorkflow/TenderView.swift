@@ -80,7 +80,18 @@ extension Tender {
     public func view(for person: ActingPerson, doing what: String?, _ scope: SnapshotScope = []) async throws(StoreError)
         -> TenderView
     {
-        let view = try TenderView(snapshot: try await snapshot(scope), reader: person)
+        var snapshot = try await snapshot(scope)
+        if scope.contains(.responses) {
+            // What each bidder is told sits in the consensus event, not a table column: read the
+            // few consensus events for the outputs that need it.
+            for index in snapshot.consensus.indices {
+                let row = snapshot.consensus[index]
+                guard let event = try await storage.event(tender: id, sequence: row.sequence) else { continue }
+                snapshot.consensus[index].consensus.bidderExplanation =
+                    (try? CanonicalJSON.decode(ConsensusPayload.self, from: event.payload))?.explanationForBidder
+            }
+        }
+        let view = try TenderView(snapshot: snapshot, reader: person)
         if let what { try view.requireIndependence(doing: what) }
         return view
     }

@@ -62,11 +62,17 @@ public struct CLITender: Sendable {
     /// Records the panel's moderation decisions in Samples/moderation.tsv, with who was there
     /// and who dissented.
     public func agreeSampleModeration() throws {
+        try agreeSampleModerationExcept([])
+    }
+
+    /// The sample's decisions but those on the bids named.
+    public func agreeSampleModerationExcept(_ skipped: Set<String>) throws {
         let lines = try String(contentsOfFile: sample("moderation.tsv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst()
         #expect(lines.count == 7)
         for line in lines {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if skipped.contains(fields[0]) { continue }
             var arguments = ["moderate", "agree", fields[0], fields[1], fields[2], "--rationale", fields[3]]
             if fields.count > 4, !fields[4].isEmpty { arguments += ["--attendees", fields[4]] }
             if fields.count > 5, !fields[5].isEmpty { arguments += ["--dissent", fields[5]] }

@@ -49,7 +49,8 @@ extension Tender {
     ) async throws -> Consensus {
         try await agree(
             submission: submission, criterion: criterion, value: value, rationale: rationale, attendees: attendees,
-            dissenters: dissenters, by: ActingPerson(actor), reason: reason)
+            dissenters: dissenters, by: ActingPerson(actor), reason: reason
+        ).consensus
     }
 
     public func finalise(reason: String, actor: String) async throws -> String {

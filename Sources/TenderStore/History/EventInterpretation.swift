@@ -126,6 +126,11 @@ package struct EventInterpretation: Sendable {
             if !payload.dissenters.isEmpty {
                 summary += "; disagreed: " + payload.dissenters.joined(separator: ", ")
             }
+        case .outputPublished:
+            let payload = try Self.decode(PublicationPayload.self, record)
+            documents = [payload.document]
+            summary =
+                "published the \(payload.what) \(payload.document.file) (SHA-256 \(payload.document.sha256)) to \(payload.recipient)"
         case .tenderFinalised:
             let payload = try Self.decode(FinalisedPayload.self, record)
             rows = [

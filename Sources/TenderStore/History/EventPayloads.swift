@@ -23,13 +23,20 @@ public struct TenderCreatedPayload: Codable, Sendable, Hashable {
     var title: String
     var criteria: StoredCriteria
     var criteriaDocument: DocumentReference
+    /// The contract's budget, in the framework's currency, as a decimal string; absent when none
+    /// was given (and then left out of the canonical form, so older histories hash as before).
+    var budget: String?
 
-    public init(tender: String, title: String, criteria: Criteria, criteriaDocument: DocumentReference) {
+    public init(tender: String, title: String, criteria: Criteria, criteriaDocument: DocumentReference, budget: Decimal? = nil) {
         self.tender = tender
         self.title = title
         self.criteria = StoredCriteria(criteria)
         self.criteriaDocument = criteriaDocument
+        self.budget = budget.map(DecimalCoding.text)
     }
+
+    /// The budget given at set-up, if any.
+    public var budgetAmount: Decimal? { budget.flatMap { try? DecimalCoding.value($0, "budget") } }
 }
 
 public struct PanelPayload: Codable, Sendable, Hashable {
@@ -143,8 +150,14 @@ public struct ConsensusPayload: Codable, Sendable, Hashable {
     var rationale: String
     var attendees: [String]
     var dissenters: [String]
+    /// What the bidder is told, by reference to their own tender; the rationale is the panel's
+    /// internal note. Absent (and left out of the canonical form) when none was written.
+    var bidderExplanation: String?
     var amends: Int64?
     var previous: Previous?
+
+    /// The explanation written for the bidder, if any.
+    public var explanationForBidder: String? { bidderExplanation }
 
     public init(consensus: Consensus, amends: Int64?, previous: Previous?) {
         submission = consensus.submission
@@ -153,6 +166,7 @@ public struct ConsensusPayload: Codable, Sendable, Hashable {
         rationale = consensus.rationale
         attendees = consensus.attendees
         dissenters = consensus.dissenters
+        bidderExplanation = consensus.bidderExplanation
         self.amends = amends
         self.previous = previous
     }
@@ -162,9 +176,30 @@ public struct FinalisedPayload: Codable, Sendable, Hashable {
     var tender: String
     /// How many events stood before this one: the scores and decisions the finalisation covers.
     var events: Int64
+    /// The conditions the panel attached to the award; absent when there are none.
+    var conditions: [String]?
 
-    public init(tender: String, events: Int64) {
+    public init(tender: String, events: Int64, conditions: [String] = []) {
         self.tender = tender
         self.events = events
+        self.conditions = conditions.isEmpty ? nil : conditions
+    }
+
+    /// The conditions on the award, in the order given.
+    public var awardConditions: [String] { conditions ?? [] }
+}
+
+/// An output sent out of the tender (an assessment summary to a bidder, the decision report to
+/// cabinet, the award record to the public), kept byte for byte with who it went to.
+public struct PublicationPayload: Codable, Sendable, Hashable {
+    var document: DocumentReference
+    var recipient: String
+    /// What it is, in words: "assessment summary", "decision report", "award record".
+    var what: String
+
+    public init(document: DocumentReference, recipient: String, what: String) {
+        self.document = document
+        self.recipient = recipient
+        self.what = what
     }
 }

@@ -197,8 +197,11 @@ private final class ChainCheck: @unchecked Sendable {
         } else if seq != 1, isCreation {
             report(seq, "sets up the tender a second time")
         }
-        if let finalisedAt {
+        if let finalisedAt, record.kind != EventKind.outputPublished.rawValue {
             report(seq, "was recorded after the tender was finalised at event \(finalisedAt)")
+        }
+        if finalisedAt == nil, record.kind == EventKind.outputPublished.rawValue {
+            report(seq, "publishes an output before the tender was finalised")
         }
         do {
             let meaning = try EventInterpretation(record)

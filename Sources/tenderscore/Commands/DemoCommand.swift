@@ -86,11 +86,11 @@ struct DemoCommand: AsyncParsableCommand {
             guard let value = Int(decision.score) else {
                 throw Refusal("moderation.tsv: \(decision.score) is not a whole-number score")
             }
-            let consensus = try await tender.agree(
+            let agreed = try await tender.agree(
                 submission: decision.submission, criterion: decision.criterion, value: value,
                 rationale: decision.rationale, attendees: ModerateCommand.Agree.ids(decision.attendees),
                 dissenters: ModerateCommand.Agree.ids(decision.dissent), by: commissioner)
-            Terminal.print("Agreed \(consensus.submission) \(consensus.criterion): \(consensus.value)")
+            ModerateCommand.Agree.report(agreed)
         }
 
         Self.heading("5. How far the panel agreed")

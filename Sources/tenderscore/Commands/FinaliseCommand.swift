@@ -12,10 +12,13 @@ struct FinaliseCommand: AsyncParsableCommand {
     @Option(help: "Why the scores are final (for example, the panel's sign-off meeting).")
     var reason: String
 
+    @Option(name: .customLong("condition"), help: "A condition the panel attaches to the award (repeat for more); the decision report lists them.")
+    var conditions: [String] = []
+
     func run() async throws {
         let person = try store.person()
         let tender = try await store.tender()
-        let head = try await tender.finalise(reason: reason, by: person)
+        let head = try await tender.finalise(reason: reason, conditions: conditions, by: person)
         Terminal.print("Tender \(tender.id) is final. No score or consensus can change from now on.")
         Terminal.print("Head of the history: \(head)")
         Terminal.print("Keep this hash: 'tenderscore audit verify --expect-head \(head)' proves nothing was removed since.")

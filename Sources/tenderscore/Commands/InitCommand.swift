@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TenderWorkflow
 
 /// `tenderscore init`: sets up a tender in a new store, adopting its criteria for good.
@@ -18,6 +19,25 @@ struct InitCommand: AsyncParsableCommand {
     @Option(help: "A title for the tender.")
     var title: String?
 
+    @Option(help: "The contract's budget in the framework's currency (for example 1250000.00); the decision report sets the recommended bid's price against it.")
+    var budget: String?
+
+    func validate() throws {
+        if let budget, Self.amount(budget) == nil {
+            throw ValidationError("--budget takes an amount such as 1250000.00 (digits, at most one decimal point, above zero); '\(budget)' is not one")
+        }
+    }
+
+    /// A plain decimal amount above zero, at most 15 digits before the point and 2 after.
+    static func amount(_ text: String) -> Decimal? {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            !parts[0].isEmpty, parts[0].count <= 15, parts.count == 1 || (1...2).contains(parts[1].count),
+            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value > 0
+        else { return nil }
+        return value
+    }
+
     func run() async throws {
         guard let tender = store.tenderID else {
             throw ValidationError("Missing expected argument '--tender <tender>': name the new tender, as bids name it.")
@@ -26,7 +46,8 @@ struct InitCommand: AsyncParsableCommand {
         let storage = try await StoreOptions.storageForNewTender(store.storeSpec)
         let document = try documents.read(criteria)
         let created = try await Tender.create(
-            in: storage, tender: tender, criteria: document, title: title, by: person, documentOptions: documents.readOptions)
+            in: storage, tender: tender, criteria: document, title: title, budget: budget.flatMap(Self.amount), by: person,
+            documentOptions: documents.readOptions)
         let snapshot = try await created.snapshot()
         let summary = snapshot.summary
         Terminal.print("Set up tender \(summary.id) in \(store.storeName)")

@@ -62,8 +62,13 @@ struct ModerateCommand: AsyncParsableCommand {
         @Argument(help: "The agreed score.")
         var score: Int
 
-        @Option(help: "Why the panel agreed this score.")
+        @Option(help: "Why the panel agreed this score: the panel's internal note, for the record and auditors.")
         var rationale: String
+
+        @Option(
+            name: .customLong("for-bidder"),
+            help: "What the bidder is told in their assessment summary, by reference to their own tender (never another bidder's).")
+        var forBidder: String?
 
         @Option(help: "Members present, comma-separated ids.")
         var attendees: String?
@@ -76,10 +81,17 @@ struct ModerateCommand: AsyncParsableCommand {
 
         func run() async throws {
             let person = try store.person()
-            let consensus = try await store.tender().agree(
+            let agreed = try await store.tender().agree(
                 submission: submission, criterion: criterion, value: score, rationale: rationale,
-                attendees: Self.ids(attendees), dissenters: Self.ids(dissent), by: person, reason: reason)
+                bidderExplanation: forBidder, attendees: Self.ids(attendees), dissenters: Self.ids(dissent), by: person,
+                reason: reason)
+            Self.report(agreed)
+        }
+
+        static func report(_ agreed: AgreedScore) {
+            let consensus = agreed.consensus
             Terminal.print("Agreed \(consensus.submission) \(consensus.criterion): \(consensus.value)")
+            for warning in agreed.warnings { Terminal.error("warning: \(warning)") }
         }
 
         static func ids(_ list: String?) -> [String] {

@@ -56,6 +56,11 @@ struct RankCommand: AsyncParsableCommand {
         let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var ocds: OCDSOptions?
         if format == .ocds {
+            // An award record announces the award: never from a tender that is not final.
+            guard view.summary.isFinalised else {
+                throw Refusal(
+                    "the OCDS award record announces an award, and tender \(view.summary.id) is not finalised yet; finalise it first (`tenderscore finalise --reason …`)")
+            }
             let name = buyerName ?? ""
             ocds = OCDSOptions(
                 ocidPrefix: ocidPrefix, buyer: OCDSOrganisation(id: buyerID ?? Self.slug(name), name: name), publisherName: name,
