@@ -65,6 +65,8 @@ struct OutputCommandTests {
         let noBuyer = try tender.run(["rank", "--format", "ocds"])
         #expect(noBuyer.status == 2)
         #expect(noBuyer.stderr.contains("--format ocds needs --buyer-name"))
+        // The award record only once the tender is final.
+        try tender.expectSuccess(["finalise", "--reason", "Panel sign-off"])
         let ocds = try tender.expectSuccess(["rank", "--format", "ocds", "--buyer-name", "Westfield Council"])
         let package = try #require(try JSONSerialization.jsonObject(with: Data(ocds.stdout.utf8)) as? [String: Any])
         let release = try #require((package["releases"] as? [[String: Any]])?.first)
