@@ -6,19 +6,19 @@ import Testing
 /// The sample tender's flow through the command line, on PostgreSQL.
 @Suite("the command line on PostgreSQL", .enabled(if: TestServer.shouldRun))
 struct PostgresCLITests {
-    let samples = Command.packageRoot.appendingPathComponent("Samples").path
+    let samples = CLI.packageRoot.appendingPathComponent("Samples").path
 
     func run(_ arguments: [String], store: String, tender: String? = nil, as actor: String = "dev.commissioner") throws
-        -> Command.Outcome
+        -> CLI.Outcome
     {
         var environment = ["TENDERSCORE_STORE": store, "TENDERSCORE_ACTOR": actor]
         environment["TENDERSCORE_TENDER"] = tender
-        return try Command.run(arguments, environment: environment)
+        return try CLI.run(arguments, environment: environment)
     }
 
     @discardableResult
     func succeed(_ arguments: [String], store: String, tender: String? = nil, as actor: String = "dev.commissioner") throws
-        -> Command.Outcome
+        -> CLI.Outcome
     {
         let outcome = try run(arguments, store: store, tender: tender, as: actor)
         #expect(outcome.status == 0, "\(arguments.joined(separator: " ")): \(outcome.stderr)")
@@ -107,19 +107,19 @@ struct PostgresCLITests {
         let verified = try succeed(["audit", "verify"], store: file).stdout
 
         let url = try await TestServer.freshDatabase()
-        let there = try Command.run(["store", "copy", file, raw(url)])
+        let there = try CLI.run(["store", "copy", file, raw(url)])
         #expect(there.status == 0, "\(there.stderr)")
         #expect(there.stdout.contains("Copied tender TND-2026-014 from \(file) to \(url.redacted): 9 events"))
         let head = try #require(there.stdout.components(separatedBy: "Both verify with head ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(verified.contains(head))
         #expect(try succeed(["audit", "verify"], store: raw(url)).stdout == verified)
 
-        let refused = try Command.run(["store", "copy", file, raw(url)])
+        let refused = try CLI.run(["store", "copy", file, raw(url)])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("\(url.redacted) already holds tender TND-2026-014; a copy never joins onto an existing history. Nothing was copied."))
 
         let back = folder.file("back.sqlite")
-        let home = try Command.run(["store", "copy", raw(url), back, "--tender", "TND-2026-014"])
+        let home = try CLI.run(["store", "copy", raw(url), back, "--tender", "TND-2026-014"])
         #expect(home.status == 0, "\(home.stderr)")
         #expect(home.stdout.contains("Both verify with head \(head)"))
         #expect(try succeed(["audit", "verify"], store: back).stdout == verified)

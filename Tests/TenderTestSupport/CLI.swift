@@ -7,6 +7,8 @@ public struct CLI {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Everything printed, for checks that a secret appears nowhere.
+        public var all: String { stdout + stderr }
     }
 
     /// The package root, found from this file so tests run from any working directory.
@@ -36,6 +38,8 @@ public struct CLI {
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // Hermetic: the store, tender and person come from the test, never from the shell.
+        for key in ["TENDERSCORE_STORE", "TENDERSCORE_TENDER", "TENDERSCORE_ACTOR"] { env[key] = nil }
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

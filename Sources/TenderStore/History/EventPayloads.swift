@@ -80,16 +80,19 @@ public struct SubmissionPayload: Codable, Sendable, Hashable {
     }
 }
 
-public struct ScorePayload: Codable, Sendable, Hashable {
-    public struct Previous: Codable, Sendable, Hashable {
-        var value: Int
-        var rationale: String
+/// A score or consensus as it stood before the change that amends it, kept in the change.
+public struct PreviousScore: Codable, Sendable, Hashable {
+    var value: Int
+    var rationale: String
 
-        public init(value: Int, rationale: String) {
-            self.value = value
-            self.rationale = rationale
-        }
+    public init(value: Int, rationale: String) {
+        self.value = value
+        self.rationale = rationale
     }
+}
+
+public struct ScorePayload: Codable, Sendable, Hashable {
+    public typealias Previous = PreviousScore
 
     var panelist: String
     var submission: String
@@ -134,15 +137,7 @@ public struct ScoreWithdrawalPayload: Codable, Sendable, Hashable {
 }
 
 public struct ConsensusPayload: Codable, Sendable, Hashable {
-    public struct Previous: Codable, Sendable, Hashable {
-        var value: Int
-        var rationale: String
-
-        public init(value: Int, rationale: String) {
-            self.value = value
-            self.rationale = rationale
-        }
-    }
+    public typealias Previous = PreviousScore
 
     var submission: String
     var criterion: String
