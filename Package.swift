@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "TenderExport", targets: ["TenderExport"]),
         .library(name: "TenderWorkflow", targets: ["TenderWorkflow"]),
         .library(name: "TenderTestSupport", targets: ["TenderTestSupport"]),
+        .library(name: "TenderWeb", targets: ["TenderWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -70,6 +74,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The panel's web app: server-rendered pages over the workflow, sign-in and sessions.
+        // It calls TenderWorkflow for every rule and keeps no rule of its own.
+        .target(
+            name: "TenderWeb",
+            dependencies: [
+                "TenderModel", "TenderStore", "TenderWorkflow", "TenderExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
@@ -79,6 +98,7 @@ let package = Package(
                 "TenderSQLite",
                 "TenderWorkflow",
                 "TenderExport",
+                "TenderWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -106,6 +126,15 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "TenderWebTests",
+            dependencies: [
+                "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Browser"]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: ["tenderscore", "TenderTestSupport"]),
     ],

@@ -13,7 +13,7 @@ struct TenderScore: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, InitCommand.self, PanelCommand.self, SubmissionsCommand.self, ScoresCommand.self,
             PackCommand.self, ModerateCommand.self, AgreementCommand.self, RankCommand.self, SummariesCommand.self,
-            FinaliseCommand.self, AuditCommand.self, DemoCommand.self,
+            FinaliseCommand.self, AuditCommand.self, DemoCommand.self, UsersCommand.self, ServeCommand.self,
         ])
 
     static func main() async {

@@ -145,4 +145,26 @@ import TenderTestSupport
             (error as? StoreError)?.message == "Panel members see their own progress only."
         }
     }
+
+    @Test func moderationIsNotOpenWhileAnyoneHasStillToScoreEvenWhenEarlyScoresDiverge() async throws {
+        let tender = try await StoreFixture().withBids()
+        let commissioner = try ActingPerson("c-jo", standing: .commissioner)
+        await #expect {
+            try await tender.agree(submission: "BID-001", criterion: "local-assets", value: 3, rationale: "Agreed", by: commissioner)
+        } throws: { error in
+            (error as? StoreError)?.message.hasPrefix("moderation of BID-001 local-assets is not open yet: awaiting scores from p-amira, p-dev") == true
+        }
+        for (member, value) in [("p-amira", 0), ("p-tom", 5)] {
+            let sheet = Scoresheet(
+                tender: SampleTender.tender, panelist: member,
+                scores: [Score(panelist: member, submission: "BID-001", criterion: "local-assets", value: value, rationale: "Because.")])
+            _ = try await tender.importScores(sheet: sheet, actor: member)
+        }
+        await #expect {
+            try await tender.agree(submission: "BID-001", criterion: "local-assets", value: 3, rationale: "Agreed", by: commissioner)
+        } throws: { error in
+            (error as? StoreError)?.message.hasPrefix("moderation of BID-001 local-assets is not open yet: awaiting scores from p-dev, p-grace, p-ruth") == true
+        }
+        #expect(try await tender.consensus().isEmpty)
+    }
 }

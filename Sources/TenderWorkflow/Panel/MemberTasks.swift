@@ -128,11 +128,11 @@ extension Tender {
     /// Who has declared and handed in, for the people running the tender. Refused to a panel
     /// member acting as one (a commissioner who is also on the panel reads it as commissioner).
     public func panelProgress(for person: ActingPerson) async throws(StoreError) -> PanelProgress {
-        guard person.standing != .asNamed || person.member(of: try await snapshot().panel?.panel) == nil else {
-            throw StoreError(.forbidden, "Panel members see their own progress only.")
-        }
         let snapshot = try await snapshot()
         guard let panel = snapshot.panel?.panel else { throw StoreError(.notReady, "No panel is recorded yet.") }
+        guard person.standing != .asNamed || person.member(of: panel) == nil else {
+            throw StoreError(.forbidden, "Panel members see their own progress only.")
+        }
         let bids = snapshot.submissions.map(\.submission.id)
         let criteria = snapshot.criteria.criteria.count
         return PanelProgress(

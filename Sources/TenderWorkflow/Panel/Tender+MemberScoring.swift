@@ -12,11 +12,11 @@ extension Tender {
     /// freely (the history still keeps every version); after it, a change needs `reason`.
     @discardableResult
     public func saveScores(
-        submission: String, entries: [ScoreEntry], by person: ActingPerson, reason: String? = nil
+        submission: String, entries: [ScoreEntry], by person: ActingPerson, reason given: String? = nil
     ) async throws(StoreError) -> ImportReport {
         let reason: String?
         do throws(StoreError) {
-            reason = try TextInput.reason(reason)
+            reason = try TextInput.reason(given)
         } catch {
             throw StoreError(.invalidInput, "Your scores were not saved.", diagnostics: [FormProblem.at("reason", error.message)])
         }

@@ -36,4 +36,10 @@ struct StoreOptions: ParsableArguments {
         let storage = try SQLiteStorage.open(at: storePath, readOnly: readOnly)
         return try await Tender.open(in: storage, documentOptions: documents)
     }
+
+    /// The store with its accounts, and its tender.
+    func accounts(readOnly: Bool = false) async throws -> (SQLiteStorage, Tender) {
+        let storage = try SQLiteStorage.open(at: storePath, readOnly: readOnly)
+        return (storage, try await Tender.open(in: storage))
+    }
 }
