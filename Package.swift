@@ -130,7 +130,7 @@ let package = Package(
         .testTarget(
             name: "TenderWebTests",
             dependencies: [
-                "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderTestSupport",
+                "tenderscore", "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

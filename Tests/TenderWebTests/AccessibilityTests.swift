@@ -80,9 +80,7 @@ import TenderWorkflow
         let planFile = fixture.store.folder.file("plan.json")
         try JSONSerialization.data(withJSONObject: plan).write(to: URL(fileURLWithPath: planFile))
         let shots = ProcessInfo.processInfo.environment["TENDERSCORE_SCREENSHOTS"] ?? fixture.store.folder.file("screenshots")
-        var settings = fixture.settings
-        settings.clock = { Date() }
-        let router = try await buildRouter(settings)
+        let router = try await buildRouter(fixture.settings)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
             let port = try #require(client.port)

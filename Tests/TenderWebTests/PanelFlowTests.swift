@@ -68,9 +68,11 @@ import TenderWorkflow
 
             let ranking = try await commissioner.get(Self.t + "/ranking.json")
             #expect(ranking.status == .ok)
-            let view = try await fixture.tender.view(for: try ActingPerson("c-jo", standing: .commissioner), doing: "see the ranking", .responses)
-            let cli = try OutputFormat.json.render(try view.report(provisional: false))
-            #expect(ranking.body == cli + "\n")
+            // The command line, run as a person runs it, on the same store.
+            let cli = try AccessibilityTests.run(
+                try Self.binary(), ["rank", "--format", "json", "--store", fixture.store.storePath, "--as", "c-jo"], timeout: 120)
+            #expect(cli.status == 0, "\(cli.stderr)")
+            #expect(ranking.body == cli.stdout)
             #expect(try await fixture.tender.verify().isIntact)
             // Every change is under the signed-in person.
             let actors = Set(try await fixture.tender.history(for: try ActingPerson("a-morgan", standing: .auditor)).map(\.actor))
@@ -107,5 +109,18 @@ import TenderWorkflow
             #expect(page.body.contains("Already recorded as a conflict of interest"))
             #expect(page.body.contains("value=\"yes\" checked"))
         }
+    }
+
+    /// `swift test` builds the `tenderscore` executable beside the test bundle.
+    static func binary() throws -> String {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("tenderscore").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        let fallback = SampleTender.root.appendingPathComponent(".build/debug/tenderscore").path
+        try #require(FileManager.default.isExecutableFile(atPath: fallback), "tenderscore was not built")
+        return fallback
     }
 }

@@ -19,6 +19,9 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 
+where = "starting"
+
+
 def browser():
     options = Options()
     options.binary_location = os.environ.get("TENDERSCORE_CHROMIUM", "/usr/bin/chromium")
@@ -63,6 +66,7 @@ def main():
     with open(plan_file, encoding="utf-8") as handle:
         plan = json.load(handle)
     report = []
+    global where
     for person in plan["people"]:
         driver = browser()
         try:
@@ -72,6 +76,7 @@ def main():
             driver.find_element(By.ID, "confirm").send_keys(person["password"])
             submit(driver, "Save password and continue")
             for step in person["steps"]:
+                where = f"{step['name']} at {driver.current_url}"
                 if "get" in step:
                     driver.get(base + step["get"])
                 for element in step.get("choose", []):
@@ -93,5 +98,5 @@ if __name__ == "__main__":
     try:
         sys.exit(main())
     except Exception as error:  # the browser could not be driven: say so, never pass
-        print(json.dumps({"error": repr(error)}))
+        print(json.dumps({"error": repr(error), "where": where}))
         sys.exit(2)
