@@ -46,9 +46,12 @@ def check(driver, name, shots, report):
     })
     for width in (390, 1280):
         driver.set_window_size(width, 900)
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(os.path.join(shots, f"{name}-{width}.png"))
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(max(height, 600), 6000))
-        driver.save_screenshot(os.path.join(shots, f"{name}-{width}.png"))
+        driver.execute_script("window.scrollTo(0, 0)")
+        driver.save_screenshot(os.path.join(shots, f"{name}-{width}-full.png"))
     driver.set_window_size(390, 900)
 
 
