@@ -56,7 +56,7 @@ struct HomeController {
                     [
                         "name": member.member.name, "role": member.member.role.rawValue.replacingOccurrences(of: "-", with: " "),
                         "declared": member.declared ? "Yes" : "Not yet",
-                        "scored": "\(member.scored) of \(member.toScore)",
+                        "scored": "\(member.scored) of \(member.toScore) questions",
                         "handedIn": member.handedIn ? "Yes" : "Not yet",
                     ]
                 },
