@@ -51,4 +51,39 @@ struct UsersCommandTests {
         }
         #expect(page?.contains("<h1>Sign in</h1>") == true)
     }
+
+    @Test("demo --serve prints an invitation link for every sample person, and each link opens")
+    func demoServe() async throws {
+        let folder = try CLI.temporaryDirectory()
+        let port = Int.random(in: 40001...60000)
+        let process = Process()
+        process.executableURL = try CLI.binary()
+        process.arguments = ["demo", "--serve", "--port", String(port), "--output", folder.path]
+        process.currentDirectoryURL = CLI.packageRoot
+        let output = folder.appendingPathComponent("stdout.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: output)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var printed = ""
+        for _ in 0..<200 where !printed.contains("Serving at") {
+            try await Task.sleep(for: .milliseconds(100))
+            printed = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
+        }
+        let links = printed.split(separator: "\n").compactMap { line in line.range(of: "http://").map { String(line[$0.lowerBound...]) } }
+            .filter { $0.contains("/invitations/") }
+        #expect(links.count == 6, "\(printed)")
+        #expect(printed.contains("Amira Khan (panel member (expert-by-experience)): http://127.0.0.1:\(port)/invitations/"))
+        #expect(printed.contains("Dev Patel (panel member (commissioner), commissioner)"))
+        #expect(printed.contains("Morgan Ellis (auditor)"))
+        let url = try #require(links.first.flatMap(URL.init(string:)))
+        var page: String?
+        for _ in 0..<100 where page == nil {
+            try await Task.sleep(for: .milliseconds(100))
+            if let (data, _) = try? await URLSession.shared.data(from: url) { page = String(decoding: data, as: UTF8.self) }
+        }
+        #expect(page?.contains("Set your password") == true)
+    }
 }

@@ -113,6 +113,7 @@ struct MemberController {
         page.view["base"] = app.base
         page.view["id"] = submission.id
         page.view["handedIn"] = bid.handedIn
+        page.view["wide"] = true
         page.view["reason"] = input?["reason"] ?? ""
         page.view["reasonError"] = errors.message(for: "reason") ?? false
         let scale = bid.criteria.scale
