@@ -167,4 +167,23 @@ import TenderTestSupport
         }
         #expect(try await tender.consensus().isEmpty)
     }
+
+    @Test func oneQuestionCanBeSavedOnItsOwn() async throws {
+        let tender = try await StoreFixture().withBids()
+        try await declareNone(tender, "p-grace")
+        let grace = try ActingPerson("p-grace")
+        let entry = ScoreEntry(criterion: "innovation", value: 2, rationale: "Little that is new.")
+        try await tender.saveScores(submission: "BID-003", entries: [entry], only: "innovation", by: grace)
+        #expect(try await tender.scores().map(\.criterion) == ["innovation"])
+        await #expect {
+            try await tender.saveScores(submission: "BID-003", entries: [entry], only: "no-such", by: grace)
+        } throws: { error in
+            (error as? StoreError)?.message == "'no-such' is not a criterion of this tender."
+        }
+        await #expect {
+            try await tender.saveScores(submission: "BID-003", entries: [entry], only: "long-term", by: grace)
+        } throws: { error in
+            (error as? StoreError)?.diagnostics.map(\.message) == ["Choose a score for Take a long-term view.", "Say why you gave your score for Take a long-term view.", "Only long-term is saved here."]
+        }
+    }
 }

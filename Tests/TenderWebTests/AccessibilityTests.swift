@@ -48,6 +48,8 @@ import TenderWorkflow
             ["name": "member-task-list", "choose": noConflicts, "submit": "Send my declaration"],
             ["name": "score", "get": Self.t + "/submissions/BID-001/score"],
             ["name": "score-with-errors", "type": ["rationale-local-assets": " "], "submit": "Save my scores"],
+            ["name": "easy-read", "get": Self.t + "/submissions/BID-002/easy-read/local-assets"],
+            ["name": "easy-read-with-errors", "type": ["rationale-local-assets": " "], "submit": "Save and go to the next question"],
             ["name": "check-your-answers", "get": Self.t + "/hand-in"],
             ["name": "handed-in", "submit": "Hand in my scores"],
             ["name": "member-moderation-list", "get": Self.t + "/moderation"],

@@ -111,6 +111,28 @@ import TenderWorkflow
         }
     }
 
+    @Test func theEasyReadViewAsksOneQuestionAtATimeAndMovesOn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let browser = try await fixture.signedIn("p-tom", client)
+            _ = try await browser.post(Self.t + "/declaration", (1...7).map { ("conflict-BID-00\($0)", "no") })
+            let path = Self.t + "/submissions/BID-002/easy-read/local-assets"
+            let page = try await browser.get(path)
+            #expect(page.body.contains("<h1>Question 1 of 6: Recognise local assets</h1>"))
+            #expect(page.body.contains("●●●○○"))
+            let empty = try await browser.post(path, [("rationale-local-assets", "")])
+            #expect(empty.status == .badRequest)
+            #expect(empty.body.contains("<a href=\"#score-local-assets\">Choose a score for Recognise local assets.</a>"))
+            let saved = try await browser.post(path, [("score-local-assets", "4"), ("rationale-local-assets", "Names the time bank.")])
+            #expect(saved.status == .seeOther && saved.location == Self.t + "/submissions/BID-002/easy-read/local-insights")
+            let score = try await fixture.tender.scores().first { $0.panelist == "p-tom" && $0.submission == "BID-002" }
+            #expect(score?.value == 4 && score?.criterion == "local-assets")
+            let last = try await browser.post(
+                Self.t + "/submissions/BID-002/easy-read/principles", [("score-principles", "3"), ("rationale-principles", "Some.")])
+            #expect(last.location == Self.t + "/?saved=BID-002")
+        }
+    }
+
     /// `swift test` builds the `tenderscore` executable beside the test bundle.
     static func binary() throws -> String {
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

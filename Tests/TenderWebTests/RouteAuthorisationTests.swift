@@ -52,6 +52,17 @@ import TenderWeb
             method: .post, path: t + "/submissions/BID-005/score", form: [("score-local-assets", "3")], expected: [:],
             refusals: staffNotPanel.merging([.member: conflicted]) { $1 }),
         Route(method: .get, path: t + "/submissions/BID-999/score", expected: [.member: .notFound], refusals: staffNotPanel),
+        Route(method: .get, path: t + "/submissions/BID-001/easy-read/local-assets", expected: [.member: .ok], refusals: staffNotPanel),
+        Route(
+            method: .post, path: t + "/submissions/BID-001/easy-read/local-assets", expected: [.member: .badRequest],
+            refusals: staffNotPanel),
+        Route(method: .get, path: t + "/submissions/BID-001/easy-read/no-such", expected: [.member: .notFound], refusals: staffNotPanel),
+        Route(
+            method: .get, path: t + "/submissions/BID-005/easy-read/local-assets", expected: [:],
+            refusals: staffNotPanel.merging([.member: conflicted]) { $1 }),
+        Route(
+            method: .post, path: t + "/submissions/BID-005/easy-read/local-assets", form: [("score-local-assets", "3")],
+            expected: [:], refusals: staffNotPanel.merging([.member: conflicted]) { $1 }),
         Route(method: .get, path: t + "/hand-in", expected: [.member: .ok], refusals: staffNotPanel),
         Route(method: .post, path: t + "/hand-in", expected: [.member: .conflict], refusals: staffNotPanel),
         Route(

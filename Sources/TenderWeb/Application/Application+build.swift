@@ -29,6 +29,7 @@ public func buildRouter(_ settings: WebSettings) async throws -> Router<WebConte
     SignInController(app: app).register(on: router)
     HomeController(app: app).register(on: router)
     MemberController(app: app).register(on: router)
+    EasyReadController(app: app).register(on: router)
     ModerationController(app: app).register(on: router)
     RecordsController(app: app).register(on: router)
     return router

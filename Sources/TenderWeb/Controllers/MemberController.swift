@@ -114,6 +114,7 @@ struct MemberController {
         page.view["id"] = submission.id
         page.view["handedIn"] = bid.handedIn
         page.view["wide"] = true
+        page.view["firstCriterion"] = bid.criteria.criteria.first?.id ?? ""
         page.view["reason"] = input?["reason"] ?? ""
         page.view["reasonError"] = errors.message(for: "reason") ?? false
         let scale = bid.criteria.scale

@@ -10,9 +10,12 @@ extension Tender {
     /// conflicted with. Every criterion needs a score on the scale and a rationale; each problem
     /// names its field (``FormProblem``). Before hand-in a member changes their own scores
     /// freely (the history still keeps every version); after it, a change needs `reason`.
+    ///
+    /// With `only`, just that criterion is saved and needed (the easy read page asks one
+    /// question at a time).
     @discardableResult
     public func saveScores(
-        submission: String, entries: [ScoreEntry], by person: ActingPerson, reason given: String? = nil
+        submission: String, entries: [ScoreEntry], only: String? = nil, by person: ActingPerson, reason given: String? = nil
     ) async throws(StoreError) -> ImportReport {
         let reason: String?
         do throws(StoreError) {
@@ -25,7 +28,10 @@ extension Tender {
             let scale = snapshot.criteria.scale
             var problems: [Diagnostic] = []
             var scores: [Score] = []
-            for criterion in snapshot.criteria.criteria {
+            if let only, snapshot.criteria.criterion(only) == nil {
+                throw StoreError(.tenderNotFound, "'\(only)' is not a criterion of this tender.")
+            }
+            for criterion in snapshot.criteria.criteria where only == nil || only == criterion.id {
                 let given = entries.first { $0.criterion == criterion.id }
                 guard let value = given?.value else {
                     problems.append(FormProblem.at("score-\(criterion.id)", "Choose a score for \(criterion.title)."))
@@ -50,8 +56,11 @@ extension Tender {
                 }
                 scores.append(Score(panelist: member.id, submission: submission, criterion: criterion.id, value: value, rationale: rationale))
             }
-            for entry in entries where snapshot.criteria.criterion(entry.criterion) == nil {
-                problems.append(FormProblem.at("score-\(entry.criterion)", "'\(entry.criterion)' is not a criterion of this tender."))
+            for entry in entries where snapshot.criteria.criterion(entry.criterion) == nil || (only != nil && entry.criterion != only) {
+                problems.append(
+                    FormProblem.at(
+                        "score-\(entry.criterion)",
+                        only == nil ? "'\(entry.criterion)' is not a criterion of this tender." : "Only \(only ?? "") is saved here."))
             }
             guard problems.isEmpty else {
                 throw StoreError(.invalidInput, "Your scores were not saved: check each answer.", diagnostics: problems)
