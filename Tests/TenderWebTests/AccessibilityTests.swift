@@ -18,10 +18,13 @@ import TenderWorkflow
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Browser/axe_pages.py").path
     }
 
+    /// `TENDERSCORE_PYTHON`, else the first of the usual venvs that has both packages.
     static var python: String? {
-        let environment = ProcessInfo.processInfo.environment
-        let candidates = [environment["TENDERSCORE_PYTHON"], "/tmp/tenderscore-ci-venv/bin/python", "/tmp/tenderscore-web-venv/bin/python"]
-        return candidates.compactMap { $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        if let given = ProcessInfo.processInfo.environment["TENDERSCORE_PYTHON"] { return given }
+        return ["/tmp/tenderscore-ci-venv/bin/python", "/tmp/tenderscore-web-venv/bin/python"].first { path in
+            FileManager.default.isExecutableFile(atPath: path)
+                && (try? run(path, ["-c", "import selenium, axe_selenium_python"], timeout: 30).status) == 0
+        }
     }
 
     static var chromedriver: String? {
@@ -90,7 +93,7 @@ import TenderWorkflow
                 try Self.run(python, [Self.script, "http://127.0.0.1:\(port)", planFile, shots], timeout: 300)
             }.value
             #expect(output.status == 0, "axe-core or the browser reported problems:\n\(output.stdout)\n\(output.stderr)")
-            let report = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+            let report = (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) as? [String: Any]
             let pages = report?["pages"] as? [[String: Any]] ?? []
             #expect(pages.count >= 20, "only \(pages.count) pages were checked")
         }

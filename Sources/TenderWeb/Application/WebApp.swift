@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TenderModel
 import TenderStore
 import TenderWorkflow
 
@@ -7,6 +8,8 @@ import TenderWorkflow
 /// steps each page takes first (who is signed in, which tender, render).
 struct WebApp: Sendable {
     let tender: Tender
+    /// The criteria framework, fixed when the tender was set up and never changed after.
+    let criteria: Criteria
     let settings: WebSettings
     let people: PeopleDirectory
     let throttle = SignInThrottle()

@@ -88,8 +88,7 @@ struct MemberController {
     @Sendable func saveScores(_ request: Request, context: WebContext) async throws -> Response {
         let person = try member(context)
         let submission = try context.parameters.require("submission")
-        let bid = try await app.tender.scoringBid(submission, for: person)
-        let entries = bid.criteria.criteria.map { criterion in
+        let entries = app.criteria.criteria.map { criterion in
             ScoreEntry(
                 criterion: criterion.id, value: context.form["score-\(criterion.id)"].flatMap { Int($0) },
                 rationale: context.form["rationale-\(criterion.id)"] ?? "")
@@ -98,6 +97,7 @@ struct MemberController {
             try await app.tender.saveScores(submission: submission, entries: entries, by: person, reason: context.form["reason"])
         } catch {
             guard (error.code == .invalidInput || error.code == .reasonRequired) && !error.diagnostics.isEmpty else { throw error }
+            let bid = try await app.tender.scoringBid(submission, for: person)
             return try app.render(scoringView(bid, input: context.form, problems: error.diagnostics), context)
         }
         return WebApp.seeOther(app.base + "/?saved=" + submission)

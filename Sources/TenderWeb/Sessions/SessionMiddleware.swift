@@ -27,7 +27,10 @@ struct SessionMiddleware: RouterMiddleware {
                         return response
                     }
                 } else {
-                    try await settings.storage.touchSession(tokenSHA256: key, at: now)
+                    // Recorded at most once a minute: a busy page costs no write per request.
+                    if now.timeIntervalSince(session.lastSeenAt) >= 60 {
+                        try await settings.storage.touchSession(tokenSHA256: key, at: now)
+                    }
                     context.person = try await people.person(session.person)
                     context.sessionKey = key
                 }
