@@ -10,8 +10,13 @@ import TenderStore
 struct SignInController {
     let app: WebApp
     /// Compared against when the person is unknown, so that a wrong name takes as long as a
-    /// wrong password and does not tell which it was.
-    static let decoyHash = Bcrypt.hash("not a password anyone has", cost: 4)
+    /// wrong password (the same cost) and does not tell which it was.
+    let decoyHash: String
+
+    init(app: WebApp) {
+        self.app = app
+        decoyHash = Bcrypt.hash(RandomToken.make(), cost: app.settings.bcryptCost)
+    }
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context -> Response in
@@ -46,7 +51,9 @@ struct SignInController {
         }
         if !errors.isEmpty { return try signInProblem(errors, typed: typed, context: context) }
         let now = app.settings.clock()
-        let key = typed.trimmingCharacters(in: .whitespaces).lowercased()
+        let id = try await app.people.resolve(typed)
+        // Failures count against the person however their name is typed (id or full name).
+        let key = id ?? typed.trimmingCharacters(in: .whitespaces).lowercased()
         if let wait = await app.throttle.wait(for: key, now: now) {
             var page = Page(template: "sign-in", title: "Sign in", status: .tooManyRequests, hasErrors: true)
             page.view["errors"] = [[
@@ -58,9 +65,9 @@ struct SignInController {
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
         }
-        let id = try await app.people.resolve(typed)
         let hash = try await id.asyncMap { try await app.accounts.passwordHash(person: $0) } ?? nil
-        let matches = await Task.detached { Bcrypt.verify(password, hash: hash ?? Self.decoyHash) }.value
+        let decoy = decoyHash
+        let matches = await Task.detached { Bcrypt.verify(password, hash: hash ?? decoy) }.value
         guard let id, hash != nil, matches else {
             await app.throttle.failed(key, now: now)
             return try signInProblem(
