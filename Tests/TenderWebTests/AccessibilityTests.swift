@@ -60,6 +60,8 @@ import TenderWorkflow
         var commissionerSteps: [[String: Any]] = [
             ["name": "commissioner-start", "get": Self.t + "/"],
             ["name": "moderation-list", "get": Self.t + "/moderation"],
+            ["name": "people-commissioner", "get": Self.t + "/people"],
+            ["name": "invitation-made", "submit": "Make a link for Tom Okafor"],
             ["name": "finalise", "get": Self.t + "/finalise"],
             ["name": "finalise-with-errors", "submit": "Finalise the tender"],
         ]

@@ -93,6 +93,9 @@ import TenderWeb
         Route(method: .get, path: t + "/history", expected: [.commissioner: .ok, .auditor: .ok], refusals: onlyRecords),
         Route(method: .get, path: t + "/verify", expected: [.commissioner: .ok, .auditor: .ok], refusals: onlyRecords),
         Route(method: .get, path: t + "/people", expected: [.commissioner: .ok, .auditor: .ok], refusals: onlyRecords),
+        Route(
+            method: .post, path: t + "/people/invitations", form: [("person", "p-tom")], expected: [.commissioner: .ok],
+            refusals: onlyCommissioner),
     ]
 
     @Test func everyRouteAgainstEveryRole() async throws {

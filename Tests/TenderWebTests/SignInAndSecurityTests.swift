@@ -148,4 +148,23 @@ import TenderWorkflow
             #expect(history.status == .ok && history.body.contains("p-amira scored BID-001") && !history.body.contains("p-tom scored"))
         }
     }
+
+    @Test func aCommissionerMakesAnInvitationLinkThatWorks() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let commissioner = try await fixture.signedIn("c-jo", client)
+            let people = try await commissioner.get(Self.t + "/people")
+            #expect(people.body.contains("<th scope=\"row\">Grace Mensah</th><td>p-grace</td>"))
+            let made = try await commissioner.post(Self.t + "/people/invitations", [("person", "p-grace")])
+            #expect(made.status == .ok)
+            let link = try #require(made.body.range(of: "http://localhost/invitations/[A-Za-z0-9_-]+", options: .regularExpression))
+            let path = String(made.body[link]).replacingOccurrences(of: "http://localhost", with: "")
+            let page = try await Browser(client).get(path)
+            #expect(page.status == .ok && page.body.contains("Welcome, Grace Mensah."))
+            let unknown = try await commissioner.post(Self.t + "/people/invitations", [("person", "p-nobody")])
+            #expect(unknown.status == .badRequest && unknown.body.contains("p-nobody is neither on the panel nor added"))
+            let facts = try await fixture.storage.accountEvents().filter { $0.kind == .personInvited }.map(\.actor)
+            #expect(facts.contains("c-jo"))
+        }
+    }
 }

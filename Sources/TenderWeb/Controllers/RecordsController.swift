@@ -16,6 +16,7 @@ struct RecordsController {
         router.get("/tenders/{tender}/history", use: history)
         router.get("/tenders/{tender}/verify", use: verify)
         router.get("/tenders/{tender}/people", use: people)
+        router.post("/tenders/{tender}/people/invitations", use: invite)
     }
 
     /// Commissioners and auditors read the records; a panel member reads the ranking only as
@@ -85,12 +86,41 @@ struct RecordsController {
 
     @Sendable func people(_ request: Request, context: WebContext) async throws -> Response {
         _ = try acting(context, membersToo: false)
+        let person = try app.person(context)
         let events = try await app.accounts.accountEvents()
         var page = Page(template: "people", title: "People and sign-in records")
         page.view["base"] = app.base
+        page.view["canInvite"] = person.isCommissioner
+        page.view["people"] = try await administration.list().map { listed -> [String: Any] in
+            [
+                "id": listed.id, "name": listed.name, "roles": listed.roles.joined(separator: ", "),
+                "password": listed.hasPassword ? "Yes" : "Not yet",
+            ]
+        }
         page.view["events"] = events.map { event -> [String: Any] in
             ["time": ISO8601DateFormatter().string(from: event.recordedAt), "actor": event.actor, "person": event.person, "detail": event.detail]
         }
+        return try app.render(page, context)
+    }
+
+    private var administration: PeopleAdministration {
+        PeopleAdministration(tender: app.tender, accounts: app.accounts, clock: app.settings.clock)
+    }
+
+    /// A commissioner makes an invitation link for someone; it is shown once, on this page.
+    @Sendable func invite(_ request: Request, context: WebContext) async throws -> Response {
+        let person = try app.person(context)
+        guard person.isCommissioner else {
+            throw StoreError(.forbidden, "Only a commissioner can do this. You are signed in as \(person.name).")
+        }
+        let invited = context.form["person"] ?? ""
+        let host = request.head.authority ?? "127.0.0.1"
+        let link = try await administration.invite(
+            invited, baseURL: (context.isSecure ? "https://" : "http://") + host, by: try person.asStaff())
+        var page = Page(template: "invitation-made", title: "Invitation link made")
+        page.view["base"] = app.base
+        page.view["link"] = link
+        page.view["name"] = try await app.people.person(invited)?.name ?? invited
         return try app.render(page, context)
     }
 }

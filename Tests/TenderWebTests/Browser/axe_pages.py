@@ -57,7 +57,7 @@ def check(driver, name, shots, report):
 
 def submit(driver, text):
     for button in driver.find_elements(By.CSS_SELECTOR, "main button"):
-        if button.text.strip() == text:
+        if " ".join((button.get_attribute("textContent") or "").split()) == text:
             button.click()
             return
     raise RuntimeError(f"no button '{text}' on {driver.current_url}")
