@@ -31,7 +31,7 @@ struct SessionMiddleware: RouterMiddleware {
                     if now.timeIntervalSince(session.lastSeenAt) >= 60 {
                         try await settings.storage.touchSession(tokenSHA256: key, at: now)
                     }
-                    context.person = try await people.person(session.person)
+                    context.person = try await people.person(session.person, at: now)
                     context.sessionKey = key
                 }
             }

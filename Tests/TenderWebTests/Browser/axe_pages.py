@@ -11,6 +11,7 @@ Exits 1 when any page has a violation, 2 when the browser could not be driven.
 import json
 import os
 import sys
+import time
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -71,7 +72,12 @@ def main():
     report = []
     global where
     for person in plan["people"]:
-        driver = browser()
+        where = f"starting the browser for {person['name']}"
+        try:
+            driver = browser()
+        except Exception:  # a busy machine can time chromedriver out once; try again
+            time.sleep(2)
+            driver = browser()
         try:
             driver.get(base + person["invitation"])
             check(driver, person["name"] + "-invitation", shots, report)
