@@ -4,7 +4,7 @@ import TenderStore
 import TenderWorkflow
 
 /// Who a person is to the tender: its panel members, and the commissioners and auditors added
-/// to the store. Read afresh for each request, so a replaced panel takes effect at once.
+/// to the store. A replaced panel or a newly added person is seen within `RecentPeople.lifetime`.
 struct PeopleDirectory: Sendable {
     let tender: Tender
     let accounts: any AccountStorage
