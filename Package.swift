@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "TenderForms", targets: ["TenderForms"]),
         .library(name: "TenderWorkflow", targets: ["TenderWorkflow"]),
         .library(name: "TenderTestSupport", targets: ["TenderTestSupport"]),
+        .library(name: "TenderWeb", targets: ["TenderWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,6 +25,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -89,6 +93,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The panel's web app: server-rendered pages over the workflow, sign-in and sessions.
+        // It calls TenderWorkflow for every rule and keeps no rule of its own.
+        .target(
+            name: "TenderWeb",
+            dependencies: [
+                "TenderModel", "TenderStore", "TenderWorkflow", "TenderExport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Templates"), .copy("Assets")]
+        ),
         .executableTarget(
             name: "tenderscore",
             dependencies: [
@@ -100,6 +119,7 @@ let package = Package(
                 "TenderWorkflow",
                 "TenderExport",
                 "TenderForms",
+                "TenderWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -155,6 +175,15 @@ let package = Package(
                 "tenderscore", "TenderPostgres", "TenderSQLite", "TenderStore", "TenderWorkflow", "TenderModel",
                 "TenderTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
+        ),
+        .testTarget(
+            name: "TenderWebTests",
+            dependencies: [
+                "tenderscore", "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            exclude: ["Browser"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -44,7 +44,32 @@ struct PostgresProjectionReader {
             submissions: scope.contains(.responses) ? try await submissions() : try await submissionsForScoring(),
             scores: try await scores(), consensus: try await consensus(),
             head: try last.map { try text($0, 1, "event hash") } ?? Digest.genesis,
-            eventCount: try last.map { try integer($0, 0, "event number") } ?? 0)
+            eventCount: try last.map { try integer($0, 0, "event number") } ?? 0,
+            declarations: try await declarations(), handIns: try await handIns())
+    }
+
+    /// The members' conflict declarations made in the web app (schema version 2).
+    func declarations() async throws -> [RecordedDeclaration] {
+        try await rows(
+            """
+            SELECT member_id, submission_id, conflict, details, event_seq FROM declarations WHERE tender_id = $1
+            ORDER BY member_id, submission_id
+            """
+        ).map { row in
+            RecordedDeclaration(
+                member: try text(row, 0, "declaring member"), submission: try text(row, 1, "declared bid"),
+                conflict: try integer(row, 2, "declared conflict") != 0, details: try text(row, 3, "declaration details"),
+                sequence: try integer(row, 4, "declaration event"))
+        }
+    }
+
+    /// Members who handed in their scores, with the event that records it.
+    func handIns() async throws -> [String: Int64] {
+        var handIns: [String: Int64] = [:]
+        for row in try await rows("SELECT member_id, event_seq FROM hand_ins WHERE tender_id = $1") {
+            handIns[try text(row, 0, "member who handed in")] = try integer(row, 1, "hand-in event")
+        }
+        return handIns
     }
 
     func finalisation() async throws -> Finalisation? {

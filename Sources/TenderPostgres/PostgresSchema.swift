@@ -14,7 +14,7 @@ import TenderStore
 /// changes: a later version appends one.
 enum PostgresSchema {
     /// The schema version this build writes and understands.
-    static let version = 1
+    static let version = 2
 
     /// The append-only safeguards `verify` expects to find in `pg_trigger`, enabled.
     static let appendOnlyTriggers = [
@@ -31,7 +31,32 @@ enum PostgresSchema {
     static let migrationLockKey: Int64 = 0x5453_4352_0000_0001
 
     /// The statements of each migration, by the version it brings the database to.
-    static let migrations: [(version: Int, statements: [String])] = [(1, version1)]
+    static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2)]
+
+    /// The members' conflict declarations and hand-ins (the panel's web app), as the SQLite
+    /// store's format 2 holds them.
+    private static let version2: [String] = [
+        """
+        CREATE TABLE declarations (
+            tender_id TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            submission_id TEXT NOT NULL,
+            conflict BIGINT NOT NULL,
+            details TEXT NOT NULL,
+            event_seq BIGINT NOT NULL,
+            PRIMARY KEY (tender_id, member_id, submission_id)
+        )
+        """,
+        """
+        CREATE TABLE hand_ins (
+            tender_id TEXT NOT NULL,
+            member_id TEXT NOT NULL,
+            scores BIGINT NOT NULL,
+            event_seq BIGINT NOT NULL,
+            PRIMARY KEY (tender_id, member_id)
+        )
+        """,
+    ]
 
     private static let version1: [String] = [
         """

@@ -27,7 +27,30 @@ enum ProjectionReader {
             summary: summary, criteria: criteria, panel: try panel(db),
             submissions: scope.contains(.responses) ? try submissions(db) : try submissionsForScoring(db, tender: id),
             scores: try scores(db), consensus: try consensus(db), head: last?.hash ?? Digest.genesis,
-            eventCount: last?.sequence ?? 0)
+            eventCount: last?.sequence ?? 0, declarations: try declarations(db), handIns: try handIns(db))
+    }
+
+    /// Format 2's declarations; none in a format 1 file read without upgrading it.
+    static func declarations(_ db: Database) throws -> [RecordedDeclaration] {
+        guard try db.tableExists("declarations") else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT member_id, submission_id, conflict, details, event_seq FROM declarations ORDER BY member_id, submission_id"
+        ).map { row in
+            let conflict: Int64 = try column(row, 2, "declared conflict")
+            return RecordedDeclaration(
+                member: try column(row, 0, "declaring member"), submission: try column(row, 1, "declared bid"),
+                conflict: conflict != 0, details: try column(row, 3, "declaration details"),
+                sequence: try column(row, 4, "declaration event"))
+        }
+    }
+
+    static func handIns(_ db: Database) throws -> [String: Int64] {
+        guard try db.tableExists("hand_ins") else { return [:] }
+        var handIns: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, event_seq FROM hand_ins") {
+            handIns[try column(row, 0, "member who handed in")] = try column(row, 1, "hand-in event")
+        }
+        return handIns
     }
 
     static func finalisation(_ db: Database) throws -> Finalisation? {

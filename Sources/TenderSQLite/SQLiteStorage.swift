@@ -90,11 +90,9 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
                 }
                 return try !migrator.hasCompletedMigrations(db)
             }
-            if pending {
-                guard !readOnly else {
-                    throw StoreError(
-                        .notReady, "\(path) was made by an older version of TenderScore; open it once for writing to upgrade it.")
-                }
+            // Read-only, an older file is read as it is: the reader treats tables a later format
+            // added as empty.
+            if pending, !readOnly {
                 try migrator.migrate(queue)
             }
         } catch {
@@ -116,7 +114,7 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         do { try current?.close() } catch { throw StoreError.wrapping(error, path: path) }
     }
 
-    private func database() throws(StoreError) -> DatabaseQueue {
+    func database() throws(StoreError) -> DatabaseQueue {
         guard let queue = lock.withLock({ queue }) else {
             throw StoreError(.storeNotFound, "There is no tender in \(path) yet: set one up with `tenderscore init`.")
         }
@@ -231,7 +229,8 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         let queue = try database()
         do {
             return try await queue.read { db in
-                try Row.fetchAll(db, sql: table.selectSQL).map { row in row.databaseValues.map(StoredValue.init) }
+                guard try db.tableExists(table.name) else { return [] }
+                return try Row.fetchAll(db, sql: table.selectSQL).map { row in row.databaseValues.map(StoredValue.init) }
             }
         } catch {
             throw StoreError.wrapping(error, path: path)

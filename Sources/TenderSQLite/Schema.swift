@@ -11,13 +11,19 @@ import TenderStore
 ///   what the tool reads, rebuilt from the history by `verify` and compared row by row.
 /// - `tenderscore_meta`: what the file is and which format version wrote it.
 ///
+/// Format 2 (`v2-declarations-and-people`) adds the projection of conflict declarations and
+/// hand-ins, and the people who sign in to the web app (``SQLiteAccounts``): their roles,
+/// password hashes, invitations and sessions, and `account_events`, the append-only record of
+/// who added, invited or set a password for whom. A format 1 file is upgraded when first opened
+/// for writing and can be read as it is.
+///
 /// A migration, once released, never changes: a later version adds a new one, and bumps
 /// `format_version` in it.
 enum Schema {
     /// `PRAGMA application_id` of every store: "TSCR".
     static let applicationID: Int32 = 0x5453_4352
     /// The format version this build writes; stores with a higher one are refused.
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static let appendOnlyTriggers = ["events_no_update", "events_no_delete", "documents_no_update", "documents_no_delete"]
 
@@ -110,6 +116,62 @@ enum Schema {
                         actor TEXT NOT NULL,
                         recorded_at TEXT NOT NULL
                     );
+                    """)
+        }
+        migrator.registerMigration("v2-declarations-and-people") { db in
+            try db.execute(
+                sql: """
+                    UPDATE tenderscore_meta SET value = '2' WHERE key = 'format_version';
+
+                    CREATE TABLE declarations (
+                        member_id TEXT NOT NULL,
+                        submission_id TEXT NOT NULL,
+                        conflict INTEGER NOT NULL,
+                        details TEXT NOT NULL,
+                        event_seq INTEGER NOT NULL,
+                        PRIMARY KEY (member_id, submission_id)
+                    );
+                    CREATE TABLE hand_ins (
+                        member_id TEXT PRIMARY KEY NOT NULL,
+                        scores INTEGER NOT NULL,
+                        event_seq INTEGER NOT NULL
+                    );
+
+                    CREATE TABLE people (
+                        person_id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL,
+                        role TEXT NOT NULL
+                    );
+                    CREATE TABLE passwords (
+                        person_id TEXT PRIMARY KEY NOT NULL,
+                        bcrypt_hash TEXT NOT NULL,
+                        set_at TEXT NOT NULL
+                    );
+                    CREATE TABLE invitations (
+                        token_sha256 TEXT PRIMARY KEY NOT NULL,
+                        person_id TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        expires_at TEXT NOT NULL,
+                        used_at TEXT
+                    );
+                    CREATE TABLE sessions (
+                        token_sha256 TEXT PRIMARY KEY NOT NULL,
+                        person_id TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        last_seen_at TEXT NOT NULL
+                    );
+                    CREATE TABLE account_events (
+                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                        recorded_at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        person_id TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    CREATE TRIGGER account_events_no_update BEFORE UPDATE ON account_events
+                    BEGIN SELECT RAISE(ABORT, 'the record of accounts is append-only: an entry cannot be changed'); END;
+                    CREATE TRIGGER account_events_no_delete BEFORE DELETE ON account_events
+                    BEGIN SELECT RAISE(ABORT, 'the record of accounts is append-only: an entry cannot be deleted'); END;
                     """)
         }
         return migrator

@@ -34,10 +34,16 @@ public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConve
     public static let outputPublished = EventKind(rawValue: "output.published")
     /// The tender was finalised: nothing may change after this event.
     public static let tenderFinalised = EventKind(rawValue: "tender.finalised")
+    /// A panel member declared, for every bid, whether they have a conflict of interest, before
+    /// seeing any bid (the web app). A declared conflict counts as one in the panel document.
+    public static let conflictsDeclared = EventKind(rawValue: "conflicts.declared")
+    /// A panel member handed in their scores: from then on a change to them needs a reason.
+    public static let scoresHandedIn = EventKind(rawValue: "scores.handed-in")
 
     public static let known: [EventKind] = [
         .tenderCreated, .panelImported, .panelReplaced, .submissionReceived, .submissionReplaced, .scoreGiven,
         .scoreChanged, .scoreWithdrawn, .consensusRecorded, .consensusChanged, .tenderFinalised, .outputPublished,
+        .conflictsDeclared, .scoresHandedIn,
     ]
 
     /// The kind in plain words, for people reading the history: "score given", "bid received".

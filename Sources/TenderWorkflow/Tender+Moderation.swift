@@ -36,7 +36,9 @@ extension Tender {
                     "\(member.id) declared a conflict with \(submission), so may not record or take part in its moderation.")
             }
             let item = ItemKey(submission: submission, criterion: criterion)
-            if let moderated = view.evaluation.moderated[item], case .pending(.incomplete(let awaiting)) = moderated.method {
+            // Awaiting scores whatever the scores so far say: an item whose first scores already
+            // diverge, or that nobody has scored, is not open either.
+            if let moderated = view.evaluation.moderated[item], case let awaiting = moderated.scores.awaiting, !awaiting.isEmpty {
                 throw StoreError(
                     .notReady,
                     "moderation of \(submission) \(criterion) is not open yet: awaiting scores from \(awaiting.joined(separator: ", ")). "

@@ -13,7 +13,8 @@ struct TenderScore: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, InitCommand.self, PanelCommand.self, SubmissionsCommand.self, ScoresCommand.self,
             PackCommand.self, ModerateCommand.self, AgreementCommand.self, RankCommand.self, SummariesCommand.self,
-            FinaliseCommand.self, AuditCommand.self, QuestionnaireCommand.self, PublishCommand.self, StoreCommand.self, DemoCommand.self,
+            FinaliseCommand.self, AuditCommand.self, QuestionnaireCommand.self, PublishCommand.self, StoreCommand.self,
+            UsersCommand.self, ServeCommand.self, DemoCommand.self,
         ])
 
     static func main() async {

@@ -15,7 +15,7 @@ struct SchemaVersionTests {
             #expect(error.code == .newerFormat)
             #expect(
                 error.message
-                    == "\(url.redacted) was set up by a newer version of TenderScore (schema version 99); this version works with schema versions up to 1. Upgrade TenderScore to use it.")
+                    == "\(url.redacted) was set up by a newer version of TenderScore (schema version 99); this version works with schema versions up to 2. Upgrade TenderScore to use it.")
         }
     }
 

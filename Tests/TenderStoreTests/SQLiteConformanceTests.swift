@@ -47,3 +47,16 @@ struct SQLiteHarness: StorageHarness {
         try queue.close()
     }
 }
+
+/// The accounts conformance suite, run against the embedded SQLite backend.
+@Suite struct SQLiteAccountConformanceTests {
+    @Test(arguments: AccountConformanceCheck.all)
+    func sqliteAccountsPass(_ check: AccountConformanceCheck) async throws {
+        let fixture = try StoreFixture()
+        try await check.run {
+            let tender = try await fixture.create()
+            guard let storage = tender.storage as? SQLiteStorage else { throw StoreError(.database, "not SQLite") }
+            return storage
+        }
+    }
+}

@@ -119,7 +119,7 @@ import Darwin
     @Test func aStoreFromANewerVersionIsRefused() async throws {
         let fixture = try StoreFixture()
         try (await fixture.create().storage as? SQLiteStorage)?.close()
-        try fixture.tamper("UPDATE tenderscore_meta SET value = '2' WHERE key = 'format_version'")
+        try fixture.tamper("UPDATE tenderscore_meta SET value = '3' WHERE key = 'format_version'")
         await #expect { try await fixture.open() } throws: { error in
             guard let error = error as? StoreError else { return false }
             return error.code == .newerFormat && error.message.contains("newer version of TenderScore")
@@ -141,7 +141,7 @@ import Darwin
         }
         #expect(applicationID == 0x5453_4352)
         #expect(journalMode == "wal")
-        #expect(formatVersion == "1")
+        #expect(formatVersion == "2")
     }
 
     @Test func aReadOnlyStoreCanBeReadAndVerifiedButNotChanged() async throws {

@@ -39,7 +39,33 @@ public struct ConformanceCheck: Sendable, CustomStringConvertible {
         ConformanceCheck(description: "tampering is caught", run: tamperingIsCaught),
         ConformanceCheck(description: "a second tender of the same id is refused", run: duplicateTenderRefused),
         ConformanceCheck(description: "a withdrawn score leaves the tables and verify follows", run: withdrawalRemovesRows),
+        ConformanceCheck(description: "declarations and hand-ins read back and verify", run: declarationsAndHandIns),
     ]
+
+    /// Format 2's projection (declarations, hand-ins): a declared conflict reads back as a
+    /// conflict of the panel, and `verify` rebuilds both tables from the history.
+    static func declarationsAndHandIns(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        let amira = try ActingPerson("p-amira")
+        try await tender.declareConflicts(
+            (1...7).map { ConflictAnswer(submission: "BID-00\($0)", conflict: $0 == 2, details: $0 == 2 ? "My sister works there" : "") },
+            by: amira)
+        let criteria = try await tender.criteria().criteria
+        for bid in [1, 3, 4, 5, 6, 7].map({ "BID-00\($0)" }) {
+            try await tender.saveScores(
+                submission: bid, entries: criteria.map { ScoreEntry(criterion: $0.id, value: 3, rationale: "Fair.") }, by: amira)
+        }
+        try await tender.handIn(by: amira)
+        let reopened = try await Tender.open(in: try await harness.reopen(tender.storage))
+        let snapshot = try await reopened.snapshot()
+        #expect(snapshot.declarations.count == 7)
+        #expect(snapshot.declarations.first { $0.submission == "BID-002" }?.details == "My sister works there")
+        #expect(snapshot.panel?.panel.isConflicted(member: "p-amira", submission: "BID-002") == true)
+        #expect(snapshot.handIns["p-amira"] != nil)
+        #expect(try await reopened.verify().isIntact)
+    }
 
     static func setUp(_ harness: any StorageHarness) async throws -> Tender {
         try await Tender.create(

@@ -139,6 +139,28 @@ package struct EventInterpretation: Sendable {
                     values: [seq, StoredValue(record.reason ?? ""), StoredValue(record.actor), StoredValue(record.recordedAt)])
             ]
             summary = "finalised tender \(payload.tender) after \(payload.events) events"
+        case .conflictsDeclared:
+            let payload = try Self.decode(DeclarationPayload.self, record)
+            rows = payload.answers.map { answer in
+                ProjectedRow(
+                    table: .declarations,
+                    values: [
+                        StoredValue(payload.member), StoredValue(answer.submission), StoredValue(answer.conflict ? 1 : 0),
+                        StoredValue(answer.details), seq,
+                    ])
+            }
+            members = [payload.member]
+            submissions = payload.answers.map(\.submission)
+            let conflicts = payload.answers.filter(\.conflict).map(\.submission)
+            summary =
+                conflicts.isEmpty
+                ? "\(payload.member) declared no conflict of interest with any of \(payload.answers.count) bids"
+                : "\(payload.member) declared a conflict of interest with \(conflicts.joined(separator: ", "))"
+        case .scoresHandedIn:
+            let payload = try Self.decode(HandInPayload.self, record)
+            rows = [ProjectedRow(table: .handIns, values: [StoredValue(payload.member), StoredValue(payload.scores), seq])]
+            members = [payload.member]
+            summary = "\(payload.member) handed in \(payload.scores) scores"
         default:
             throw PayloadError("the event kind '\(record.kind)' is not one this version of TenderScore knows")
         }

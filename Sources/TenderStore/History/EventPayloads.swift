@@ -198,3 +198,36 @@ public struct PublicationPayload: Codable, Sendable, Hashable {
         self.what = what
     }
 }
+
+public struct DeclarationPayload: Codable, Sendable, Hashable {
+    public struct Answer: Codable, Sendable, Hashable {
+        var submission: String
+        var conflict: Bool
+        var details: String
+
+        public init(submission: String, conflict: Bool, details: String) {
+            self.submission = submission
+            self.conflict = conflict
+            self.details = details
+        }
+    }
+
+    var member: String
+    var answers: [Answer]
+
+    public init(member: String, answers: [Answer]) {
+        self.member = member
+        self.answers = answers
+    }
+}
+
+public struct HandInPayload: Codable, Sendable, Hashable {
+    var member: String
+    /// How many scores the member had on record when handing in.
+    var scores: Int
+
+    public init(member: String, scores: Int) {
+        self.member = member
+        self.scores = scores
+    }
+}

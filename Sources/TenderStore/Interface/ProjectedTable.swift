@@ -38,7 +38,17 @@ public struct ProjectedTable: Sendable, Hashable {
         name: "finalisation", columns: ["event_seq", "reason", "actor", "recorded_at"], keyCount: 1,
         rowName: "finalisation")
 
-    public static let all: [ProjectedTable] = [.tender, .panel, .submissions, .scores, .consensus, .finalisation]
+    /// Each member's answer, for each bid, to the conflict declaration (store format 2).
+    public static let declarations = ProjectedTable(
+        name: "declarations", columns: ["member_id", "submission_id", "conflict", "details", "event_seq"], keyCount: 2,
+        rowName: "declaration")
+    /// Members who handed in their scores (store format 2).
+    public static let handIns = ProjectedTable(
+        name: "hand_ins", columns: ["member_id", "scores", "event_seq"], keyCount: 1, rowName: "hand-in")
+
+    public static let all: [ProjectedTable] = [
+        .tender, .panel, .submissions, .scores, .consensus, .finalisation, .declarations, .handIns,
+    ]
 
     /// The column that names the event a row comes from.
     public var eventColumn: Int? { columns.firstIndex(of: "event_seq") }

@@ -18,20 +18,40 @@ public struct TenderSnapshot: Sendable {
     /// The hash of the last event.
     public var head: String
     public var eventCount: Int64
+    /// Every member's answer to the conflict declaration, by member then bid.
+    public var declarations: [RecordedDeclaration]
+    /// The members who handed in their scores, with the event that recorded it.
+    public var handIns: [String: Int64]
 
+    /// The panel on record carries, besides the conflicts of its document, every conflict a
+    /// member declared (``RecordedDeclaration``), so that every rule about conflicts applies to
+    /// both alike. ``RecordedPanel/canonical`` stays the document's own.
     public init(
         summary: TenderSummary, criteria: Criteria, panel: RecordedPanel?, submissions: [RecordedSubmission],
-        scores: [RecordedScore], consensus: [RecordedConsensus], head: String, eventCount: Int64
+        scores: [RecordedScore], consensus: [RecordedConsensus], head: String, eventCount: Int64,
+        declarations: [RecordedDeclaration] = [], handIns: [String: Int64] = [:]
     ) {
         self.summary = summary
         self.criteria = criteria
+        var panel = panel
+        for declared in declarations where declared.conflict {
+            if panel?.panel.isConflicted(member: declared.member, submission: declared.submission) == false {
+                panel?.panel.conflicts.append(
+                    Conflict(member: declared.member, submission: declared.submission, reason: declared.details))
+            }
+        }
         self.panel = panel
         self.submissions = submissions
         self.scores = scores
         self.consensus = consensus
         self.head = head
         self.eventCount = eventCount
+        self.declarations = declarations
+        self.handIns = handIns
     }
+
+    /// Whether `member` has made the conflict declaration.
+    public func hasDeclared(_ member: String) -> Bool { declarations.contains { $0.member == member } }
 
     public var id: String { summary.id }
 
@@ -101,6 +121,23 @@ public struct RecordedConsensus: Sendable, Hashable {
 
     public init(consensus: Consensus, sequence: Int64) {
         self.consensus = consensus
+        self.sequence = sequence
+    }
+}
+
+/// One member's answer about one bid in the conflict declaration.
+public struct RecordedDeclaration: Sendable, Hashable {
+    public var member: String
+    public var submission: String
+    public var conflict: Bool
+    public var details: String
+    public var sequence: Int64
+
+    public init(member: String, submission: String, conflict: Bool, details: String, sequence: Int64) {
+        self.member = member
+        self.submission = submission
+        self.conflict = conflict
+        self.details = details
         self.sequence = sequence
     }
 }

@@ -25,6 +25,12 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Where to write the store and the outputs (default: a new temporary folder).")
     var output: String?
 
+    @Flag(help: "Instead of scoring from the sample scoresheets, set up the tender, print each sample person's invitation link and serve the web app, so that you can score as a panel member in the browser.")
+    var serve = false
+
+    @Option(help: "With --serve: the port to listen on (on 127.0.0.1).")
+    var port = 8080
+
     func run() async throws {
         let samplesFolder = try samples ?? SampleLocation.find("Samples")
         let criteriaFile = try criteria ?? SampleLocation.find("Criteria") + "/coproduction-commissioning.xml"
@@ -33,6 +39,10 @@ struct DemoCommand: AsyncParsableCommand {
         let storePath = workFolder + "/tender.sqlite"
         let commissioner = try ActingPerson("demo")
         let options = DocumentReadOptions()
+        if serve {
+            try await DemoServer(samplesFolder: samplesFolder, criteriaFile: criteriaFile, storePath: storePath, port: port).run()
+            return
+        }
 
         Terminal.print("TenderScore demo: the sample tender in \(samplesFolder)")
         Terminal.print("Working in \(workFolder)")

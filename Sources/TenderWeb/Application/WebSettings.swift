@@ -1,0 +1,31 @@
+import Foundation
+import TenderStore
+
+/// What the web app runs over and how: one tender in one store, and the timings of sign-in.
+public struct WebSettings: Sendable {
+    /// The store the tender and the accounts are kept in (one SQLite file today).
+    public var storage: any TenderStorage & AccountStorage
+    public var host: String
+    public var port: Int
+    /// Over HTTPS (directly or behind the council's proxy), cookies are marked Secure. Also
+    /// set for each request that arrives with `X-Forwarded-Proto: https`.
+    public var secureCookies: Bool
+    /// A session ends after this long without a request; pages say when.
+    public var sessionTimeout: TimeInterval
+    /// Bcrypt's cost: 12 in use (about a quarter of a second a hash), lower only in tests.
+    public var bcryptCost: UInt8
+    public var clock: @Sendable () -> Date
+
+    public init(
+        storage: any TenderStorage & AccountStorage, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        sessionTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.storage = storage
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.sessionTimeout = sessionTimeout
+        self.bcryptCost = bcryptCost
+        self.clock = clock
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import TenderSQLite
+import TenderWeb
+
+/// `tenderscore serve`: the panel's web app over the store.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the panel's web app over the store (behind the council's HTTPS proxy in use).")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The address to listen on.") var host = "127.0.0.1"
+    @Option(help: "The port to listen on.") var port = 8080
+    @Flag(help: "Mark cookies Secure on every response (set this behind an HTTPS proxy; requests with X-Forwarded-Proto: https get it anyway).")
+    var secureCookies = false
+
+    func run() async throws {
+        let (storage, _) = try await store.accounts()
+        Terminal.print("TenderScore is serving \(storage.path) at http://\(host):\(port)/ (stop it with Ctrl-C)")
+        try await serve(WebSettings(storage: storage, host: host, port: port, secureCookies: secureCookies))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import TenderModel
+import TenderSQLite
+import TenderStore
+import TenderTestSupport
+import TenderWeb
+import TenderWorkflow
+
+/// The sample tender in a temporary store, with a commissioner (c-jo) and an auditor
+/// (a-morgan) added, served by the web app's router with a hand-moved clock.
+struct WebFixture {
+    static let password = "correct horse battery"
+    let store: StoreFixture
+    let tender: Tender
+    let storage: SQLiteStorage
+    let clock = ManualClock()
+
+    init(scored: Bool = false) async throws {
+        store = try StoreFixture()
+        let created = scored ? try await store.scored() : try await store.withBids()
+        try (created.storage as? SQLiteStorage)?.close()
+        storage = try SQLiteStorage.open(at: store.storePath)
+        tender = try await Tender.open(in: storage)
+        let people = PeopleAdministration(tender: tender, accounts: storage)
+        let setUpBy = try ActingPerson("Dev Patel")
+        try await people.add("c-jo", role: .commissioner, name: "Jo Clarke", by: setUpBy)
+        try await people.add("a-morgan", role: .auditor, name: "Morgan Ellis", by: setUpBy)
+    }
+
+    var settings: WebSettings {
+        WebSettings(storage: storage, bcryptCost: 4, clock: clock.function)
+    }
+
+    var people: PeopleAdministration { PeopleAdministration(tender: tender, accounts: storage, clock: clock.function) }
+
+    /// Runs `body` against the app's router, as HummingbirdTesting does.
+    func test(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let router = try await buildRouter(settings)
+        let app = Application(router: router)
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    /// The path of a fresh invitation for `person`.
+    func invitation(_ person: String) async throws -> String {
+        let link = try await people.invite(person, baseURL: "", by: try ActingPerson("Dev Patel"))
+        return link
+    }
+
+    /// A browser signed in as `person`, through an invitation as a newcomer would be.
+    func signedIn(_ person: String, _ client: any TestClientProtocol) async throws -> Browser {
+        let browser = Browser(client)
+        let path = try await invitation(person)
+        _ = try await browser.get(path)
+        let page = try await browser.post(path, [("password", Self.password), ("confirm", Self.password)])
+        guard page.status == .seeOther, browser.hasSession else {
+            throw FixtureError("signing in \(person) answered \(page.status): \(page.body.prefix(300))")
+        }
+        return browser
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
