@@ -59,10 +59,19 @@ import TenderWorkflow
                 let eligible = panel.members.map(\.id).filter { !panel.isConflicted(member: $0, submission: item.submission) }
                 let agreed = try await commissioner.post(
                     path,
-                    [("score", String(median)), ("rationale", "The panel agreed after discussing the evidence.")]
+                    [
+                        ("score", String(median)), ("rationale", "The panel agreed after discussing the evidence."),
+                        ("for-bidder", "Your answer on this question was weighed against the published guidance."),
+                    ]
                         + eligible.map { ("attendees", $0) } + [("dissent", eligible[0])])
                 #expect(agreed.status == .seeOther, "\(path): \(agreed.body.prefix(400))")
             }
+            // The explanation written for each bidder is kept beside the panel's note.
+            let view = try await fixture.tender.view(for: try ActingPerson("c-jo", standing: .commissioner), doing: nil, .responses)
+            #expect(!view.consensus.isEmpty)
+            #expect(view.consensus.allSatisfy {
+                $0.bidderExplanation == "Your answer on this question was weighed against the published guidance."
+            })
             let finalised = try await commissioner.post(Self.t + "/finalise", [("reason", "Moderation complete; the panel agreed the ranking.")])
             #expect(finalised.status == .ok && finalised.body.contains("The tender is finalised"))
 

@@ -98,8 +98,8 @@ struct ModerationController {
         do {
             try await app.tender.agree(
                 submission: moderated.item.submission, criterion: moderated.item.criterion, value: value,
-                rationale: form["rationale"] ?? "", attendees: form.all("attendees"), dissenters: form.all("dissent"), by: acting,
-                reason: form["reason"])
+                rationale: form["rationale"] ?? "", bidderExplanation: form["for-bidder"], attendees: form.all("attendees"),
+                dissenters: form.all("dissent"), by: acting, reason: form["reason"])
         } catch {
             guard [.invalidInput, .reasonRequired].contains(error.code) else { throw error }
             let field = error.code == .reasonRequired ? "reason" : (form["rationale"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? "rationale" : "score"
@@ -159,6 +159,7 @@ struct ModerationController {
             ]
         }
         page.view["rationale"] = input?["rationale"] ?? consensus?.rationale ?? ""
+        page.view["forBidder"] = input?["for-bidder"] ?? consensus?.bidderExplanation ?? ""
         page.view["reason"] = input?["reason"] ?? ""
         page.view["needsReason"] = consensus != nil
         return page
