@@ -42,6 +42,24 @@ extension Tender {
             signOff: DecisionRecordInputs.SignOff(
                 finalisedBy: finalisation.actor, finalisedAt: finalisation.recordedAt, reason: finalisation.reason,
                 headHash: event.hash),
-            conditions: conditions)
+            conditions: conditions, summariesSentAt: try await firstSummarySent())
     }
+
+    /// When the first assessment summary was recorded as published, from the history.
+    func firstSummarySent() async throws(StoreError) -> Date? {
+        let found = FirstPublication()
+        try await storage.forEachEvent(tender: id) { record in
+            guard found.at == nil, record.kind == EventKind.outputPublished.rawValue,
+                let payload = try? CanonicalJSON.decode(PublicationPayload.self, from: record.payload),
+                payload.what.lowercased().contains("assessment summar")
+            else { return }
+            found.at = Timestamp.date(record.recordedAt)
+        }
+        return found.at
+    }
+}
+
+/// The first publication's time, found while the history streams past.
+private final class FirstPublication: @unchecked Sendable {
+    var at: Date?
 }

@@ -112,3 +112,25 @@ struct PublishingTests {
         #expect(html.contains("£1,300,000.00"))
     }
 }
+
+@Suite("the sending date on the record")
+struct SendingDateTests {
+    @Test("the decision report states when the assessment summaries were sent")
+    func summariesSentDate() throws {
+        let tender = try PublishingTests.moderated()
+        try tender.expectSuccess(["finalise", "--reason", "Panel sign-off"])
+        let before = tender.folder.appendingPathComponent("before.html").path
+        try tender.expectSuccess(["rank", "--format", "html", "--output", before])
+        #expect(try String(contentsOfFile: before, encoding: .utf8).contains("Not yet: no assessment summary has been recorded as sent"))
+        let folder = tender.folder.appendingPathComponent("summaries").path
+        try tender.expectSuccess(["summaries", "--output", folder])
+        try tender.expectSuccess([
+            "publish", folder + "/BID-003-assessment-summary.html", "--to", "Open Door Enterprises CIC", "--what", "assessment summary",
+        ])
+        let after = tender.folder.appendingPathComponent("after.html").path
+        try tender.expectSuccess(["rank", "--format", "html", "--output", after])
+        let html = try String(contentsOfFile: after, encoding: .utf8)
+        #expect(html.contains("Assessment summaries sent"))
+        #expect(!html.contains("Not yet: no assessment summary has been recorded as sent"))
+    }
+}

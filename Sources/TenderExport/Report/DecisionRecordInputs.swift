@@ -34,10 +34,14 @@ public struct DecisionRecordInputs: Sendable, Hashable {
     /// Conditions the panel set on the award ("A carers' forum meets before the contract starts"),
     /// in the panel's words; empty when there are none.
     public var conditions: [String]
+    /// When the first assessment summary was recorded as sent (`tenderscore publish`): the date
+    /// the standstill period runs from, which the award notice states. Nil before any was sent.
+    public var summariesSentAt: Date?
 
-    public init(budget: Decimal? = nil, signOff: SignOff? = nil, conditions: [String] = []) {
+    public init(budget: Decimal? = nil, signOff: SignOff? = nil, conditions: [String] = [], summariesSentAt: Date? = nil) {
         self.budget = budget
         self.signOff = signOff
         self.conditions = conditions
+        self.summariesSentAt = summariesSentAt
     }
 }

@@ -75,6 +75,8 @@ public enum DecisionReport {
             view["signOff"] = [
                 "by": signOff.finalisedBy, "when": Wording.humanDateTime(signOff.finalisedAt), "reason": signOff.reason,
                 "hash": signOff.headHash,
+                "summariesSent": inputs.summariesSentAt.map(Wording.humanDateTime)
+                    ?? "Not yet: no assessment summary has been recorded as sent (tenderscore publish).",
             ] as View
         }
         view["noSignOffText"] =

@@ -190,7 +190,7 @@ public struct PublicationPayload: Codable, Sendable, Hashable {
     var document: DocumentReference
     var recipient: String
     /// What it is, in words: "assessment summary", "decision report", "award record".
-    var what: String
+    package var what: String
 
     public init(document: DocumentReference, recipient: String, what: String) {
         self.document = document
