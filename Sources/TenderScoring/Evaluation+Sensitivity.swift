@@ -24,9 +24,9 @@ extension Evaluation {
             let alternative: PriceFormula = price.formula == .lowestPrice ? .relativeDifference : .lowestPrice
             var framework = criteria
             framework.price?.formula = alternative
-            let other = try Ranking.compute(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
+            let other = try Ranking.leaders(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
             formula = FormulaSensitivity(
-                formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other.leaders)
+                formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other)
         }
 
         // A bid's quality and thresholds never depend on the other bids; its price marks depend on
@@ -82,7 +82,7 @@ extension Evaluation {
         }
         let lead = split(leader)
         var nearest: (change: Decimal, rising: Bool)?
-        for competitor in ranking.ranked.dropFirst() {
+        for competitor in Self.crossingCandidates(part, ranking: ranking, total: total, weight: weight) {
             let other = split(competitor)
             let deltaFraction = other.fraction - lead.fraction
             let deltaRest = other.rest - lead.rest
@@ -102,10 +102,54 @@ extension Evaluation {
         let step = rising ? nudge : -nudge
         let beyond = Swift.min(total, Swift.max(0, weight + change + step))
         let moved = Self.rescaled(criteria, part: part, to: beyond)
-        let after = try Ranking.compute(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
+        let after = try Ranking.leaders(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
         return .leaderChanges(
             WeightSensitivity.LeaderChange(
-                change: change, newWeight: weight + change, direction: rising ? .up : .down, newLeaders: after.leaders))
+                change: change, newWeight: weight + change, direction: rising ? .up : .down, newLeaders: after))
+    }
+
+    /// The competitors whose crossing could be the nearest one, in ranked order.
+    ///
+    /// The exact crossing costs a `Decimal` division per competitor per weight (tens of
+    /// thousands of them on a national framework). The same line in `Double` is accurate to far
+    /// better than 10⁻⁴ marks wherever its slope is not tiny, so a competitor whose estimate is
+    /// clearly out of range, or clearly farther than another's clearly valid crossing, cannot be
+    /// the nearest; the rest (and every tiny slope) go through the exact arithmetic as before,
+    /// in the same order, so ties between equally near crossings are settled as before.
+    private static func crossingCandidates(
+        _ part: WeightedPart, ranking: Ranking, total: Decimal, weight: Decimal
+    ) -> [RankedSubmission] {
+        let competitors = Array(ranking.ranked.dropFirst())
+        guard let leader = ranking.ranked.first else { return competitors }
+        func double(_ value: Decimal) -> Double { NSDecimalNumber(decimal: value).doubleValue }
+        var fractions: [Decimal: Double] = [:]
+        func split(_ bid: RankedSubmission) -> (fraction: Double, rest: Double) {
+            let exact = fraction(of: part, in: bid)
+            let fraction = fractions[exact] ?? double(exact)
+            fractions[exact] = fraction
+            return (fraction, double(bid.total) - double(weight) * fraction)
+        }
+        let slack = 1e-4
+        let totalD = double(total)
+        let weightD = double(weight)
+        let others = totalD - weightD
+        let lead = split(leader)
+        let estimates = competitors.map { competitor -> (change: Double, inRange: Bool, exactOnly: Bool)? in
+            let other = split(competitor)
+            let deltaRest = other.rest - lead.rest
+            let slope = (other.fraction - lead.fraction) * others - deltaRest
+            if abs(slope) < 1e-6 { return (0, true, true) }
+            let crossing = -totalD * deltaRest / slope
+            guard crossing >= -slack, crossing <= totalD + slack else { return nil }
+            return (abs(crossing - weightD), crossing >= slack && crossing <= totalD - slack, false)
+        }
+        let bound = estimates.compactMap { $0 }.filter { $0.inRange && !$0.exactOnly }.map(\.change).min()
+        return zip(competitors, estimates).compactMap { competitor, estimate in
+            guard let estimate else { return nil }
+            if estimate.exactOnly { return competitor }
+            if let bound, estimate.change - slack > bound + slack { return nil }
+            return competitor
+        }
     }
 
     static func weight(of part: WeightedPart, in criteria: Criteria) -> Decimal {

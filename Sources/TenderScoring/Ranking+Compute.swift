@@ -91,6 +91,76 @@ extension Ranking {
     }
 }
 
+extension Ranking {
+    /// `compute(criteria:submissions:moderated:mode:).leaders`, without ranking every bid exactly.
+    ///
+    /// The sensitivity report re-ranks the tender once per weight and once for the other price
+    /// formula, but reads only who ranks first. Eligibility (thresholds, currency, a price) and
+    /// the lowest ranked price do not depend on weights, so every eligible bid's total is first
+    /// estimated in `Double` (error far below 10⁻⁹ marks on totals of at most 100), and only the
+    /// bids within 10⁻⁶ of the best estimate are scored exactly, by the same `Decimal`
+    /// arithmetic as `compute`. Every bid that could share first place after rounding to ten
+    /// places is among them. With items missing it falls back to `compute`.
+    static func leaders(
+        criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore], mode: RankingMode
+    ) throws(ScoringError) -> [String] {
+        let range = Double(criteria.scale.max - criteria.scale.min)
+        let weights = criteria.criteria.map { NSDecimalNumber(decimal: $0.weight).doubleValue }
+        var eligible: [(submission: Submission, scores: [ModeratedScore], estimate: Double)] = []
+        for submission in submissions {
+            var scores: [ModeratedScore] = []
+            var estimate = 0.0
+            var fails = false
+            for (index, criterion) in criteria.criteria.enumerated() {
+                guard let score = moderated[ItemKey(submission: submission.id, criterion: criterion.id)], let value = score.value
+                else { return try compute(criteria: criteria, submissions: submissions, moderated: moderated, mode: mode).leaders }
+                if let threshold = criterion.threshold, value < Decimal(threshold) { fails = true }
+                estimate += weights[index] * (NSDecimalNumber(decimal: value).doubleValue - Double(criteria.scale.min)) / range
+                scores.append(score)
+            }
+            if criteria.price != nil {
+                guard let price = submission.price, price.currency.uppercased() == criteria.currency.uppercased() else { continue }
+            }
+            if !fails { eligible.append((submission, scores, estimate)) }
+        }
+        var lowest: Decimal?
+        if let weighting = criteria.price {
+            lowest = eligible.compactMap { $0.submission.price?.amount }.min()
+            if let lowest {
+                let low = NSDecimalNumber(decimal: lowest).doubleValue
+                let weight = NSDecimalNumber(decimal: weighting.weight).doubleValue
+                for index in eligible.indices {
+                    guard let amount = eligible[index].submission.price?.amount else { continue }
+                    let price = NSDecimalNumber(decimal: amount).doubleValue
+                    let fraction: Double
+                    if low == 0 {
+                        fraction = price == 0 ? 1 : 0
+                    } else if weighting.formula == .lowestPrice {
+                        fraction = low / price
+                    } else {
+                        fraction = Swift.max(0, 2 * low - price) / low
+                    }
+                    eligible[index].estimate += weight * fraction
+                }
+            }
+        }
+        guard let best = eligible.map(\.estimate).max() else { return [] }
+        var cache = CriterionScoreCache(criteria: criteria)
+        let exact = eligible.filter { $0.estimate >= best - 1e-6 }.map { bid -> (id: String, total: Decimal, quality: Decimal) in
+            let quality = bid.scores.enumerated().reduce(Decimal(0)) { sum, entry in
+                sum + (cache.score(criterion: entry.offset, moderated: entry.element).weighted ?? 0)
+            }
+            var points: Decimal = 0
+            if let weighting = criteria.price, let lowest, let amount = bid.submission.price?.amount {
+                points = PriceScore(price: amount, lowest: lowest, weighting: weighting).points
+            }
+            return (bid.submission.id, ScorePrecision.comparable(quality + points), ScorePrecision.comparable(quality))
+        }
+        guard let top = exact.max(by: { ($0.total, $0.quality) < ($1.total, $1.quality) }) else { return [] }
+        return exact.filter { $0.total == top.total && $0.quality == top.quality }.map(\.id).sorted()
+    }
+}
+
 /// One bid's criteria scores, quality and reasons for failing, before price is known.
 private struct Assessed {
     let submission: Submission
