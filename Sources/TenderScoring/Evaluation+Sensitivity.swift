@@ -6,6 +6,12 @@ extension Evaluation {
     /// See ``WeightSensitivity`` for how a weight is varied.
     /// - Throws: ``ScoringError/Code/missingModeratedScores`` in `.final` mode while items are missing.
     public func sensitivity(_ mode: RankingMode = .final) throws(ScoringError) -> SensitivityReport {
+        try sensitivity(mode, shortcuts: true)
+    }
+
+    /// - Parameter shortcuts: false re-ranks every bid exactly and divides for every competitor,
+    ///   as the report was first computed; the tests compare both ways.
+    func sensitivity(_ mode: RankingMode, shortcuts: Bool) throws(ScoringError) -> SensitivityReport {
         let ranking = try self.ranking(mode)
         let leaders = ranking.leaders
         var weights: [WeightSensitivity] = []
@@ -15,7 +21,7 @@ extension Evaluation {
             weights = try parts.map { (part, weight) throws(ScoringError) in
                 WeightSensitivity(
                     part: part, weight: weight, total: criteria.totalWeight,
-                    outcome: try weightOutcome(part, ranking: ranking, mode: mode))
+                    outcome: try weightOutcome(part, ranking: ranking, mode: mode, shortcuts: shortcuts))
             }
         }
 
@@ -24,7 +30,10 @@ extension Evaluation {
             let alternative: PriceFormula = price.formula == .lowestPrice ? .relativeDifference : .lowestPrice
             var framework = criteria
             framework.price?.formula = alternative
-            let other = try Ranking.leaders(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
+            let other =
+                shortcuts
+                ? try Ranking.leaders(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
+                : try Ranking.compute(criteria: framework, submissions: submissions, moderated: moderated, mode: mode).leaders
             formula = FormulaSensitivity(
                 formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other)
         }
@@ -67,7 +76,7 @@ extension Evaluation {
     /// x × s + (T − x) ÷ (T − w) × Q, where s is its fraction of this part and Q the marks it
     /// earns from the other parts. Setting a competitor's total equal to the leader's gives
     /// x = −T × ΔQ ÷ (Δs × (T − w) − ΔQ), one division.
-    private func weightOutcome(_ part: WeightedPart, ranking: Ranking, mode: RankingMode) throws(ScoringError)
+    private func weightOutcome(_ part: WeightedPart, ranking: Ranking, mode: RankingMode, shortcuts: Bool) throws(ScoringError)
         -> WeightSensitivity.Outcome
     {
         let total = criteria.totalWeight
@@ -82,7 +91,9 @@ extension Evaluation {
         }
         let lead = split(leader)
         var nearest: (change: Decimal, rising: Bool)?
-        for competitor in Self.crossingCandidates(part, ranking: ranking, total: total, weight: weight) {
+        let competitors =
+            shortcuts ? Self.crossingCandidates(part, ranking: ranking, total: total, weight: weight) : Array(ranking.ranked.dropFirst())
+        for competitor in competitors {
             let other = split(competitor)
             let deltaFraction = other.fraction - lead.fraction
             let deltaRest = other.rest - lead.rest
@@ -102,7 +113,10 @@ extension Evaluation {
         let step = rising ? nudge : -nudge
         let beyond = Swift.min(total, Swift.max(0, weight + change + step))
         let moved = Self.rescaled(criteria, part: part, to: beyond)
-        let after = try Ranking.leaders(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
+        let after =
+            shortcuts
+            ? try Ranking.leaders(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
+            : try Ranking.compute(criteria: moved, submissions: submissions, moderated: moderated, mode: mode).leaders
         return .leaderChanges(
             WeightSensitivity.LeaderChange(
                 change: change, newWeight: weight + change, direction: rising ? .up : .down, newLeaders: after))
@@ -185,20 +199,25 @@ extension Evaluation {
         return moved
     }
 
+    /// Every pair of the remaining bids whose relative order differs between the two rankings.
+    ///
+    /// Every pair is still looked at (the answer can hold any of them), but through two arrays of
+    /// ranks, so that the inner loop compares Ints rather than hashing ids: a million pairs for
+    /// 1,400 ranked bids.
     static func reorderedPairs(_ with: Ranking, _ without: Ranking) -> [ReorderedPair] {
         let before = Dictionary(uniqueKeysWithValues: with.ranked.map { ($0.submission, $0.rank) })
-        let after = without.ranked.sorted { $0.submission < $1.submission }
+        let after = without.ranked.sorted { $0.submission < $1.submission }.filter { before[$0.submission] != nil }
+        let was = after.map { before[$0.submission] ?? 0 }
+        let now = after.map(\.rank)
+        func order(_ a: Int, _ b: Int) -> Int { a < b ? -1 : a == b ? 0 : 1 }
         var pairs: [ReorderedPair] = []
-        for (index, first) in after.enumerated() {
-            for second in after[(index + 1)...] {
-                guard let firstBefore = before[first.submission], let secondBefore = before[second.submission] else {
-                    continue
-                }
-                let was = RelativeOrder(rank: firstBefore, against: secondBefore)
-                let now = RelativeOrder(rank: first.rank, against: second.rank)
-                if was != now {
-                    pairs.append(ReorderedPair(first: first.submission, second: second.submission, with: was, without: now))
-                }
+        for first in after.indices {
+            for second in (first + 1)..<after.count where order(was[first], was[second]) != order(now[first], now[second]) {
+                pairs.append(
+                    ReorderedPair(
+                        first: after[first].submission, second: after[second].submission,
+                        with: RelativeOrder(rank: was[first], against: was[second]),
+                        without: RelativeOrder(rank: now[first], against: now[second])))
             }
         }
         return pairs

@@ -44,8 +44,19 @@ struct ScoreIndex {
         var keys: [Int] = []
         keys.reserveCapacity(scores.count)
         var seen = Array(repeating: false, count: itemCount * memberCount)
+        // Scores arrive in runs (a scoresheet is one member's, bid by bid), so the last id of
+        // each kind is remembered: comparing two short Strings is cheaper than hashing one.
+        var lastMember: (id: String, rank: Int)?
+        var lastSubmission: (id: String, rank: Int)?
+        func rank(_ id: String, in ranks: [String: Int], last: inout (id: String, rank: Int)?) -> Int? {
+            if let known = last, known.id == id { return known.rank }
+            guard let found = ranks[id] else { return nil }
+            last = (id, found)
+            return found
+        }
         for score in scores {
-            guard let member = memberRank[score.panelist], let submission = submissionRank[score.submission],
+            guard let member = rank(score.panelist, in: memberRank, last: &lastMember),
+                let submission = rank(score.submission, in: submissionRank, last: &lastSubmission),
                 let criterion = criterionRank[score.criterion], scale.contains(score.value),
                 !conflicted[submission * memberCount + member]
             else { return nil }
