@@ -14,6 +14,7 @@ extension Evaluation {
     func sensitivity(_ mode: RankingMode, shortcuts: Bool) throws(ScoringError) -> SensitivityReport {
         let ranking = try self.ranking(mode)
         let leaders = ranking.leaders
+        let search = shortcuts ? LeaderSearch(criteria: criteria, submissions: submissions, moderated: moderated) : nil
         var weights: [WeightSensitivity] = []
         if leaders.count == 1, ranking.ranked.count > 1 {
             let parts = criteria.criteria.map { (WeightedPart.criterion($0.id), $0.weight) }
@@ -21,7 +22,7 @@ extension Evaluation {
             weights = try parts.map { (part, weight) throws(ScoringError) in
                 WeightSensitivity(
                     part: part, weight: weight, total: criteria.totalWeight,
-                    outcome: try weightOutcome(part, ranking: ranking, mode: mode, shortcuts: shortcuts))
+                    outcome: try weightOutcome(part, ranking: ranking, mode: mode, shortcuts: shortcuts, search: search))
             }
         }
 
@@ -32,7 +33,7 @@ extension Evaluation {
             framework.price?.formula = alternative
             let other =
                 shortcuts
-                ? try Ranking.leaders(criteria: framework, submissions: submissions, moderated: moderated, mode: mode)
+                ? try Ranking.leaders(criteria: framework, submissions: submissions, moderated: moderated, mode: mode, search: search)
                 : try Ranking.compute(criteria: framework, submissions: submissions, moderated: moderated, mode: mode).leaders
             formula = FormulaSensitivity(
                 formula: price.formula, alternative: alternative, leaders: leaders, alternativeLeaders: other)
@@ -76,7 +77,9 @@ extension Evaluation {
     /// x × s + (T − x) ÷ (T − w) × Q, where s is its fraction of this part and Q the marks it
     /// earns from the other parts. Setting a competitor's total equal to the leader's gives
     /// x = −T × ΔQ ÷ (Δs × (T − w) − ΔQ), one division.
-    private func weightOutcome(_ part: WeightedPart, ranking: Ranking, mode: RankingMode, shortcuts: Bool) throws(ScoringError)
+    private func weightOutcome(
+        _ part: WeightedPart, ranking: Ranking, mode: RankingMode, shortcuts: Bool, search: LeaderSearch?
+    ) throws(ScoringError)
         -> WeightSensitivity.Outcome
     {
         let total = criteria.totalWeight
@@ -115,7 +118,7 @@ extension Evaluation {
         let moved = Self.rescaled(criteria, part: part, to: beyond)
         let after =
             shortcuts
-            ? try Ranking.leaders(criteria: moved, submissions: submissions, moderated: moderated, mode: mode)
+            ? try Ranking.leaders(criteria: moved, submissions: submissions, moderated: moderated, mode: mode, search: search)
             : try Ranking.compute(criteria: moved, submissions: submissions, moderated: moderated, mode: mode).leaders
         return .leaderChanges(
             WeightSensitivity.LeaderChange(

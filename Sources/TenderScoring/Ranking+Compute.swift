@@ -102,51 +102,96 @@ extension Ranking {
     /// arithmetic as `compute`. Every bid that could share first place after rounding to ten
     /// places is among them. With items missing it falls back to `compute`.
     static func leaders(
-        criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore], mode: RankingMode
+        criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore], mode: RankingMode,
+        search: LeaderSearch? = nil
     ) throws(ScoringError) -> [String] {
-        let range = Double(criteria.scale.max - criteria.scale.min)
-        let weights = criteria.criteria.map { NSDecimalNumber(decimal: $0.weight).doubleValue }
-        var eligible: [(submission: Submission, scores: [ModeratedScore], estimate: Double)] = []
+        let prepared = search ?? LeaderSearch(criteria: criteria, submissions: submissions, moderated: moderated)
+        guard let prepared, let leaders = prepared.leaders(under: criteria) else {
+            return try compute(criteria: criteria, submissions: submissions, moderated: moderated, mode: mode).leaders
+        }
+        return leaders
+    }
+}
+
+/// What `Ranking.leaders` needs that no weight or price formula changes: each eligible bid's
+/// moderated scores (and their values as `Double`s), and the lowest ranked price. Built once per
+/// sensitivity report and used for every moved weight and the other formula, since looking up
+/// 20,000 items by String keys each time cost more than the estimates themselves.
+struct LeaderSearch {
+    private struct Bid {
+        let submission: Submission
+        let scores: [ModeratedScore]
+        let values: [Double]
+        let price: Double?
+    }
+
+    private let shape: [String]
+    private let bids: [Bid]
+    private let lowest: Decimal?
+
+    /// Nil when an item lacks a moderated score (`compute` then decides, and throws in `.final`).
+    init?(criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore]) {
+        shape = Self.shape(of: criteria)
+        var bids: [Bid] = []
         for submission in submissions {
             var scores: [ModeratedScore] = []
-            var estimate = 0.0
+            var values: [Double] = []
             var fails = false
-            for (index, criterion) in criteria.criteria.enumerated() {
+            for criterion in criteria.criteria {
                 guard let score = moderated[ItemKey(submission: submission.id, criterion: criterion.id)], let value = score.value
-                else { return try compute(criteria: criteria, submissions: submissions, moderated: moderated, mode: mode).leaders }
+                else { return nil }
                 if let threshold = criterion.threshold, value < Decimal(threshold) { fails = true }
-                estimate += weights[index] * (NSDecimalNumber(decimal: value).doubleValue - Double(criteria.scale.min)) / range
+                values.append(NSDecimalNumber(decimal: value).doubleValue)
                 scores.append(score)
             }
             if criteria.price != nil {
                 guard let price = submission.price, price.currency.uppercased() == criteria.currency.uppercased() else { continue }
             }
-            if !fails { eligible.append((submission, scores, estimate)) }
-        }
-        var lowest: Decimal?
-        if let weighting = criteria.price {
-            lowest = eligible.compactMap { $0.submission.price?.amount }.min()
-            if let lowest {
-                let low = NSDecimalNumber(decimal: lowest).doubleValue
-                let weight = NSDecimalNumber(decimal: weighting.weight).doubleValue
-                for index in eligible.indices {
-                    guard let amount = eligible[index].submission.price?.amount else { continue }
-                    let price = NSDecimalNumber(decimal: amount).doubleValue
-                    let fraction: Double
-                    if low == 0 {
-                        fraction = price == 0 ? 1 : 0
-                    } else if weighting.formula == .lowestPrice {
-                        fraction = low / price
-                    } else {
-                        fraction = Swift.max(0, 2 * low - price) / low
-                    }
-                    eligible[index].estimate += weight * fraction
-                }
+            if !fails {
+                bids.append(
+                    Bid(
+                        submission: submission, scores: scores, values: values,
+                        price: submission.price.map { NSDecimalNumber(decimal: $0.amount).doubleValue }))
             }
         }
-        guard let best = eligible.map(\.estimate).max() else { return [] }
+        self.bids = bids
+        lowest = criteria.price == nil ? nil : bids.compactMap { $0.submission.price?.amount }.min()
+    }
+
+    /// What eligibility depends on: criterion ids and thresholds, scale, currency, whether price counts.
+    private static func shape(of criteria: Criteria) -> [String] {
+        criteria.criteria.map { "\($0.id)\u{0}\($0.threshold.map(String.init) ?? "-")" }
+            + ["\(criteria.scale.min)..\(criteria.scale.max)", criteria.currency.uppercased(), criteria.price == nil ? "quality" : "priced"]
+    }
+
+    /// The leaders under `criteria`; nil when it differs from the framework this was built for
+    /// in anything but weights and the price formula.
+    func leaders(under criteria: Criteria) -> [String]? {
+        guard Self.shape(of: criteria) == shape else { return nil }
+        let range = Double(criteria.scale.max - criteria.scale.min)
+        let low = Double(criteria.scale.min)
+        let weights = criteria.criteria.map { NSDecimalNumber(decimal: $0.weight).doubleValue }
+        var estimates = bids.map { bid in zip(weights, bid.values).reduce(0.0) { $0 + $1.0 * ($1.1 - low) / range } }
+        if let weighting = criteria.price, let lowest {
+            let lowestPrice = NSDecimalNumber(decimal: lowest).doubleValue
+            let weight = NSDecimalNumber(decimal: weighting.weight).doubleValue
+            for index in bids.indices {
+                guard let price = bids[index].price else { continue }
+                let fraction: Double
+                if lowestPrice == 0 {
+                    fraction = price == 0 ? 1 : 0
+                } else if weighting.formula == .lowestPrice {
+                    fraction = lowestPrice / price
+                } else {
+                    fraction = Swift.max(0, 2 * lowestPrice - price) / lowestPrice
+                }
+                estimates[index] += weight * fraction
+            }
+        }
+        guard let best = estimates.max() else { return [] }
         var cache = CriterionScoreCache(criteria: criteria)
-        let exact = eligible.filter { $0.estimate >= best - 1e-6 }.map { bid -> (id: String, total: Decimal, quality: Decimal) in
+        let exact = bids.indices.filter { estimates[$0] >= best - 1e-6 }.map { index -> (id: String, total: Decimal, quality: Decimal) in
+            let bid = bids[index]
             let quality = bid.scores.enumerated().reduce(Decimal(0)) { sum, entry in
                 sum + (cache.score(criterion: entry.offset, moderated: entry.element).weighted ?? 0)
             }
