@@ -9,9 +9,11 @@ public struct AlphaMeasures: Sendable, Hashable {
     public var nominal: KrippendorffAlpha
 
     public init(units: [[Int]]) {
-        ordinal = KrippendorffAlpha(units: units, metric: .ordinal)
-        interval = KrippendorffAlpha(units: units, metric: .interval)
-        nominal = KrippendorffAlpha(units: units, metric: .nominal)
+        // One coincidence matrix serves all three metrics; only the distances differ.
+        let matrix = CoincidenceMatrix(units: units)
+        ordinal = KrippendorffAlpha(matrix: matrix, metric: .ordinal)
+        interval = KrippendorffAlpha(matrix: matrix, metric: .interval)
+        nominal = KrippendorffAlpha(matrix: matrix, metric: .nominal)
     }
 
     public subscript(metric: AlphaMetric) -> KrippendorffAlpha {

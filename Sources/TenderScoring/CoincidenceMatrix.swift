@@ -18,31 +18,53 @@ struct CoincidenceMatrix {
     init(units: [[Int]]) {
         let pairable = units.filter { $0.count >= 2 }
         let values = Array(Set(pairable.joined())).sorted()
+        // Values are interned by offset from the lowest when they span a small range (scores
+        // always do), and pair counts are kept per unit size in flat arrays: a dictionary
+        // lookup per value and a nested-array copy per unit were most of `agreement()`.
+        let low = values.first ?? 0
+        let span = (values.last ?? 0) - low + 1
+        var offsetIndex: [Int] = []
         var index: [Int: Int] = [:]
-        for (position, value) in values.enumerated() { index[value] = position }
-        // pairCounts[m][c][k]: ordered pairs (c, k) of different positions within units of size m.
-        var pairCounts: [Int: [[Int]]] = [:]
-        var totals = Array(repeating: 0, count: values.count)
-        for unit in pairable {
-            var counts = Array(repeating: 0, count: values.count)
-            for value in unit {
-                if let position = index[value] { counts[position] += 1 }
-            }
-            var matrix = pairCounts[unit.count] ?? Array(repeating: Array(repeating: 0, count: values.count), count: values.count)
-            for c in values.indices where counts[c] > 0 {
-                totals[c] += counts[c]
-                for k in values.indices where counts[k] > 0 {
-                    matrix[c][k] += counts[c] * (counts[k] - (c == k ? 1 : 0))
-                }
-            }
-            pairCounts[unit.count] = matrix
+        if span <= 4096 {
+            offsetIndex = Array(repeating: 0, count: span)
+            for (position, value) in values.enumerated() { offsetIndex[value - low] = position }
+        } else {
+            for (position, value) in values.enumerated() { index[value] = position }
         }
-        var coincidences = Array(repeating: Array(repeating: 0.0, count: values.count), count: values.count)
+        let width = values.count
+        // pairCounts[m][c × width + k]: ordered pairs (c, k) of different positions within units of size m.
+        var pairCounts: [Int: [Int]] = [:]
+        var totals = Array(repeating: 0, count: width)
+        var counts = Array(repeating: 0, count: width)
+        var present: [Int] = []
+        var bySize: [Int: [[Int]]] = [:]
+        for unit in pairable { bySize[unit.count, default: []].append(unit) }
+        for (size, group) in bySize {
+            var matrix = Array(repeating: 0, count: width * width)
+            for unit in group {
+                present.removeAll(keepingCapacity: true)
+                for value in unit {
+                    let position = offsetIndex.isEmpty ? index[value] : offsetIndex[value - low]
+                    guard let position else { continue }
+                    if counts[position] == 0 { present.append(position) }
+                    counts[position] += 1
+                }
+                for c in present {
+                    totals[c] += counts[c]
+                    for k in present {
+                        matrix[c * width + k] += counts[c] * (counts[k] - (c == k ? 1 : 0))
+                    }
+                }
+                for c in present { counts[c] = 0 }
+            }
+            pairCounts[size] = matrix
+        }
+        var coincidences = Array(repeating: Array(repeating: 0.0, count: width), count: width)
         for size in pairCounts.keys.sorted() {
             guard let matrix = pairCounts[size] else { continue }
             for c in values.indices {
                 for k in values.indices {
-                    coincidences[c][k] += Double(matrix[c][k]) / Double(size - 1)
+                    coincidences[c][k] += Double(matrix[c * width + k]) / Double(size - 1)
                 }
             }
         }

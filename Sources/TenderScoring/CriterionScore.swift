@@ -28,4 +28,14 @@ public struct CriterionScore: Sendable, Hashable {
             weighted = nil
         }
     }
+
+    /// A score whose fraction and weighted marks were already worked out for the same weight,
+    /// scale and moderated value (see `CriterionScoreCache`).
+    init(criterion: String, moderated: ModeratedScore, weight: Decimal, fraction: Decimal?, weighted: Decimal?) {
+        self.criterion = criterion
+        self.moderated = moderated
+        self.weight = weight
+        self.fraction = fraction
+        self.weighted = weighted
+    }
 }

@@ -39,7 +39,11 @@ public struct KrippendorffAlpha: Sendable, Hashable {
 
     /// Alpha over units, each given as the values it received (missing ones left out).
     public init(units: [[Int]], metric: AlphaMetric) {
-        let matrix = CoincidenceMatrix(units: units)
+        self.init(matrix: CoincidenceMatrix(units: units), metric: metric)
+    }
+
+    /// Alpha from a coincidence matrix already built, so that the three metrics share one.
+    init(matrix: CoincidenceMatrix, metric: AlphaMetric) {
         self.metric = metric
         pairableUnits = matrix.pairableUnits
         pairableValues = matrix.total
