@@ -2,6 +2,9 @@ import Foundation
 
 /// Outside programs some tests use when the machine has them: headless Chromium and libcoveocds.
 enum ExternalTools {
+    /// CI sets TENDERSCORE_REQUIRE_CHECKERS: a missing outside checker then fails, never skips.
+    static var required: Bool { ProcessInfo.processInfo.environment["TENDERSCORE_REQUIRE_CHECKERS"] != nil }
+
     static var chromium: String? {
         if let path = ProcessInfo.processInfo.environment["TENDERSCORE_CHROMIUM"], isExecutable(path) { return path }
         return ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first(where: isExecutable)
