@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "TenderExportTests",
             dependencies: [
-                "TenderExport", "TenderScoring", "TenderModel", "TenderXML", "TenderWorkflow",
+                "TenderExport", "TenderScoring", "TenderModel", "TenderXML", "TenderWorkflow", "TenderTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("Golden")]

@@ -1,4 +1,5 @@
 import Foundation
+import TenderTestSupport
 
 /// Outside programs some tests use when the machine has them: headless Chromium and libcoveocds.
 enum ExternalTools {
@@ -28,39 +29,9 @@ enum ExternalTools {
 
     static func isExecutable(_ path: String) -> Bool { FileManager.default.isExecutableFile(atPath: path) }
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// Runs a program to the end with a time limit, collecting its output.
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenderscore-run-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout")
-        let err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Output(
-            status: process.terminationStatus,
-            stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+    /// Runs a program to the end with a time limit (see `ProgramRun`).
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 120) throws -> ProgramRun.Output {
+        try ProgramRun.run(executable, arguments, timeout: timeout)
     }
 
     static func temporaryFile(_ name: String, contents: String) throws -> URL {
