@@ -7,12 +7,19 @@ alternating the scores so that every acknowledged save changes all six scores. A
 proves nothing was lost: each member's score events in the history equal 6 x their
 acknowledged saves (plus nothing), and `audit verify` passes.
 
-Usage: python3 Benchmarks/web_load.py [--binary .build/release/tenderscore] [--members 50] [--seconds 60]
+Usage: python3 Benchmarks/web_load.py [--binary .build/release/tenderscore] [--members 50] [--seconds 60] [--think 0]
+
+With `--think 0` every member saves again the moment a save is acknowledged: the server is
+saturated and latency is mostly queueing, which measures how many saves a second it can take.
+With `--think S` each member pauses between saves for a time drawn evenly between 0.5 S and
+1.5 S (so that fifty people do not save in step), which is how people use it: nobody reads six
+answers and writes six reasons in a few seconds.
 """
 import argparse
 import http.client
 import json
 import os
+import random
 import re
 import statistics
 import subprocess
@@ -58,7 +65,7 @@ class Member:
         connection.close()
         return response.status
 
-    def run(self, deadline, tender):
+    def run(self, deadline, tender, think):
         self.request("GET", "/sign-in")
         path = urllib.parse.urlparse(self.link).path
         assert self.request("POST", path, [("password", "load-test-password"), ("confirm", "load-test-password")]) == 303
@@ -80,6 +87,8 @@ class Member:
                     self.acknowledged += 1
                 else:
                     self.failed += 1
+                if think > 0:
+                    time.sleep(min(think * random.uniform(0.5, 1.5), max(0.0, deadline - time.monotonic())))
             round_number += 1
 
 
@@ -89,6 +98,7 @@ def main():
     parser.add_argument("--members", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8181)
+    parser.add_argument("--think", type=float, default=0.0, help="seconds each member pauses between saves, on average")
     options = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="tenderscore-load-")
     store = os.path.join(folder, "tender.sqlite")
@@ -116,7 +126,7 @@ def main():
                 time.sleep(0.1)
         people = [Member(options.port, m, links[m]) for m in members]
         deadline = time.monotonic() + options.seconds
-        threads = [threading.Thread(target=p.run, args=(deadline, tender)) for p in people]
+        threads = [threading.Thread(target=p.run, args=(deadline, tender, options.think)) for p in people]
         started = time.monotonic()
         for thread in threads:
             thread.start()
@@ -137,7 +147,7 @@ def main():
     verify = subprocess.run([options.binary, "audit", "verify", "--store", store], cwd=ROOT, capture_output=True, text=True)
     percentile = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
     print(json.dumps({
-        "members": options.members, "seconds": round(elapsed, 1), "acknowledged_saves": saves,
+        "members": options.members, "think_seconds": options.think, "seconds": round(elapsed, 1), "acknowledged_saves": saves,
         "failed_saves": sum(p.failed for p in people),
         "saves_per_second": round(saves / elapsed, 1),
         "p50_ms": round(percentile(0.50), 1), "p99_ms": round(percentile(0.99), 1),

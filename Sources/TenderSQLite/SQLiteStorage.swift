@@ -9,7 +9,9 @@ import TenderStore
 /// tables the tool reads, written together in one transaction per change. Two commands may use
 /// the same file at once: a write takes SQLite's write lock before it reads (an IMMEDIATE
 /// transaction), so the snapshot a rule checks cannot change before the change is committed;
-/// another writer waits up to ten seconds, then is told to try again.
+/// another writer waits up to ten seconds, then is told to try again. Within one process, writes
+/// that arrive while another is committing share its transaction, each in its own savepoint
+/// (``WriteBatcher``): the web app's fifty savers wait for the disk once, not fifty times.
 ///
 /// A file holds one tender, so ``create(tender:_:)`` works once, on a store made with
 /// ``new(at:)``: the file is built beside its path and moved into place only when complete.
@@ -20,6 +22,7 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
 
     private let lock = NSLock()
     private var queue: DatabaseQueue?
+    private let batcher = WriteBatcher()
 
     private init(path: String, queue: DatabaseQueue?, readOnly: Bool) {
         self.path = path
@@ -181,21 +184,38 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         }
         let queue = try database()
         let path = path
-        do {
-            return try await queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let snapshot = try ProjectionReader.snapshot(db, scope: scope)
-                    try Self.require(snapshot, is: tender, path: path)
-                    result = try body(snapshot, SQLiteEventSink(db, head: snapshot.head, count: snapshot.eventCount))
-                    return .commit
-                }
-                guard let result else { throw StoreError(.database, "the change to \(path) did not complete") }
-                return result
-            }
-        } catch {
-            throw StoreError.wrapping(error, path: path)
+        let outcome = WriteOutcome<T>()
+        let result: Result<T, StoreError> = await withCheckedContinuation { continuation in
+            batcher.submit(
+                PendingWrite(
+                    run: { db in
+                        do {
+                            var value: T?
+                            try db.inSavepoint {
+                                let snapshot = try ProjectionReader.snapshot(db, scope: scope)
+                                try Self.require(snapshot, is: tender, path: path)
+                                value = try body(snapshot, SQLiteEventSink(db, head: snapshot.head, count: snapshot.eventCount))
+                                return .commit
+                            }
+                            guard let value else { throw StoreError(.database, "the change to \(path) did not complete") }
+                            outcome.result = .success(value)
+                        } catch {
+                            outcome.result = .failure(error)
+                        }
+                    },
+                    finish: { commitError in
+                        switch (commitError, outcome.result) {
+                        case (let error?, _), (nil, .failure(let error)?):
+                            continuation.resume(returning: .failure(StoreError.wrapping(error, path: path)))
+                        case (nil, .success(let value)?):
+                            continuation.resume(returning: .success(value))
+                        case (nil, nil):
+                            continuation.resume(returning: .failure(StoreError(.database, "the change to \(path) did not complete")))
+                        }
+                    }),
+                on: queue)
         }
+        return try result.get()
     }
 
     public func forEachEvent(tender: String, _ body: @escaping @Sendable (EventRecord) throws -> Void) async throws(StoreError) {
