@@ -47,6 +47,11 @@ public struct TenderView: Sendable {
     /// Independence: a panel member sees no other member's scores before scoring every item
     /// they may score. People who are not on the panel (commissioners running the tender,
     /// auditors) may.
+    ///
+    /// A member who scores in the web app (they made their conflict declaration there) must also
+    /// have handed in: before hand-in they may change their scores without a reason, so seeing
+    /// the others' first would let them move towards the panel unseen. A member whose whole
+    /// scoresheet the commissioner imports hands it in by that import.
     func requireIndependence(doing what: String) throws(StoreError) {
         guard let member = reader.member(of: panel) else { return }
         let missing = outstanding(for: member.id)
@@ -55,6 +60,12 @@ public struct TenderView: Sendable {
                 .forbidden,
                 "\(member.id) has \(missing.count) item\(missing.count == 1 ? "" : "s") still to score, so cannot \(what) yet: "
                     + "panel members see each other's scores only after scoring everything they may score independently")
+        }
+        if snapshot.hasDeclared(member.id), snapshot.handIns[member.id] == nil {
+            throw StoreError(
+                .forbidden,
+                "\(member.id) has not handed in their scores yet, so cannot \(what) yet: "
+                    + "panel members see each other's scores only after handing in their own")
         }
     }
 

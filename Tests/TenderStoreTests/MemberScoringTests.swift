@@ -118,8 +118,21 @@ import TenderTestSupport
         for bid in Self.bids.dropFirst() {
             try await tender.saveScores(submission: bid, entries: try await entries(tender), by: tom)
         }
+        // Everything scored, not handed in: the others' scores stay hidden, since every score
+        // could still be changed without a reason.
+        for what in ["see the moderation list", "see the ranking"] {
+            await #expect {
+                if what == "see the moderation list" { _ = try await tender.moderationList(for: tom) }
+                else { _ = try await tender.view(for: tom, doing: what) }
+            } throws: { error in
+                (error as? StoreError)?.message
+                    == "p-tom has not handed in their scores yet, so cannot \(what) yet: panel members see each other's scores only after handing in their own"
+            }
+        }
         try await tender.handIn(by: tom)
         #expect(try await tender.tasks(for: tom).handedIn)
+        _ = try await tender.moderationList(for: tom)
+        _ = try await tender.view(for: tom, doing: "see the ranking")
         await #expect { try await tender.handIn(by: tom) } throws: { error in
             (error as? StoreError)?.message.hasPrefix("You handed in your scores already") == true
         }
