@@ -14,7 +14,7 @@ import TenderWorkflow
     static func file(_ path: String) throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: path))) }
 
     /// The tender's history as it stands: a refused upload leaves it exactly so.
-    static func head(_ fixture: WebFixture) async throws -> (Int, String) {
+    static func head(_ fixture: WebFixture) async throws -> (Int64, String) {
         let snapshot = try await fixture.tender.snapshot()
         return (snapshot.eventCount, snapshot.head)
     }
@@ -53,7 +53,7 @@ import TenderWorkflow
                 Self.t + "/uploads/bids",
                 files: [("bids", "BID-010.xml", broken), ("bids", "BID-009.odt", try Self.file(folder + "BID-009.odt"))])
             #expect(page.status == .badRequest && page.body.contains("<title>Error: Upload bids"))
-            #expect(page.body.range(of: #"<a href="#bids">BID-010\.xml:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(page.body)")
+            #expect(page.body.range(of: ##"<a href="#bids">BID-010\.xml:\d+:\d+: error: "##, options: .regularExpression) != nil, "\(page.body)")
             #expect(try await Self.head(fixture) == before)
             // A bid already on record is refused unless it is declared a replacement, with a reason.
             let again = try await jo.upload(Self.t + "/uploads/bids", files: [("bids", "BID-001.xml", try Self.file(SampleTender.bids[0]))])
