@@ -52,8 +52,9 @@ struct DownloadsController {
     /// `rank --format ocds --buyer-name … [--buyer-id …] [--ocid-prefix …]` prints.
     @Sendable func ocds(_ request: Request, context: WebContext) async throws -> Response {
         let person = try reader(context)
-        let query = request.uri.queryParameters
-        let name = (query["buyer-name"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        // Read as a browser sends a GET form (a space as `+`), which `queryParameters` leaves as it is.
+        let query = FormData(urlEncoded: request.uri.query ?? "")
+        let name = (query["buyer-name"] ?? "").trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
             throw StoreError(.invalidInput, "The OCDS award record names the contracting authority: enter its name on the downloads page.")
         }
@@ -65,8 +66,8 @@ struct DownloadsController {
                 .notReady,
                 "The OCDS award record announces an award, and tender \(view.summary.id) is not finalised yet. Finalise it first.")
         }
-        let id = (query["buyer-id"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
-        let prefix = (query["ocid-prefix"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
+        let id = (query["buyer-id"] ?? "").trimmingCharacters(in: .whitespaces)
+        let prefix = (query["ocid-prefix"] ?? "").trimmingCharacters(in: .whitespaces)
         let options = OCDSOptions(
             ocidPrefix: prefix.isEmpty ? "ocds-tenderscore" : prefix,
             buyer: OCDSOrganisation(id: id.isEmpty ? Self.slug(name) : id, name: name), publisherName: name,
