@@ -35,15 +35,24 @@ struct DownloadsController {
         page.view["base"] = app.base
         page.view["finalised"] = snapshot.summary.isFinalised
         page.view["tenderID"] = app.tender.id
-        do {
-            let list = try await summaries(for: person)
-            page.view["summaries"] = list.map { summary -> [String: Any] in
-                ["id": summary.submission, "bidder": summary.bidder, "outcome": Self.words(summary.outcome)]
+        // Until every item has an agreed score there is no final ranking, so no summary: said
+        // in a sentence here (the summary link itself gives the full list, as the command line does).
+        let pending = try await app.tender.view(for: person, doing: "see the assessment summaries", .responses)
+            .evaluation.pendingItems.count
+        if pending > 0 {
+            page.view["noSummaries"] =
+                "\(pending) item\(pending == 1 ? " still needs" : "s still need") an agreed score from the moderation meeting."
+        } else {
+            do {
+                let list = try await summaries(for: person)
+                page.view["summaries"] = list.map { summary -> [String: Any] in
+                    ["id": summary.submission, "bidder": summary.bidder, "outcome": Self.words(summary.outcome)]
+                }
+                page.view["draft"] = !snapshot.summary.isFinalised
+            } catch {
+                guard let refusal = error as? StoreError, refusal.code != .forbidden else { throw error }
+                page.view["noSummaries"] = refusal.message
             }
-            page.view["draft"] = !snapshot.summary.isFinalised
-        } catch {
-            guard let refusal = error as? StoreError, refusal.code != .forbidden else { throw error }
-            page.view["noSummaries"] = refusal.message
         }
         return try app.render(page, context)
     }
