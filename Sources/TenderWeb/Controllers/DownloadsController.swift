@@ -75,12 +75,9 @@ struct DownloadsController {
                 .notReady,
                 "The OCDS award record announces an award, and tender \(view.summary.id) is not finalised yet. Finalise it first.")
         }
-        let id = (query["buyer-id"] ?? "").trimmingCharacters(in: .whitespaces)
-        let prefix = (query["ocid-prefix"] ?? "").trimmingCharacters(in: .whitespaces)
-        let options = OCDSOptions(
-            ocidPrefix: prefix.isEmpty ? "ocds-tenderscore" : prefix,
-            buyer: OCDSOrganisation(id: id.isEmpty ? Self.slug(name) : id, name: name), publisherName: name,
-            packageURI: "urn:tenderscore:\(view.summary.id):award")
+        let options = OCDSOptions.award(
+            tender: view.summary.id, buyerName: name, buyerID: query["buyer-id"]?.trimmingCharacters(in: .whitespaces),
+            ocidPrefix: query["ocid-prefix"]?.trimmingCharacters(in: .whitespaces))
         let text = try OutputFormat.ocds.render(report, ocds: options)
         return download(text.hasSuffix("\n") ? text : text + "\n", type: "application/json; charset=utf-8", name: "\(app.tender.id)-ocds.json")
     }
@@ -121,11 +118,5 @@ struct DownloadsController {
         case .unsuccessful: return "Unsuccessful"
         case .notRanked: return "Not ranked (below a minimum score, or no usable price)"
         }
-    }
-
-    /// The buyer's id from its name, as `rank --format ocds` makes it without `--buyer-id`.
-    static func slug(_ name: String) -> String {
-        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }
-        return words.isEmpty ? "buyer" : words.joined(separator: "-")
     }
 }
