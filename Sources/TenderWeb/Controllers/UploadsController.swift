@@ -155,7 +155,8 @@ struct UploadsController {
         var page = Page(template: "uploaded", title: kind == .panel ? "The panel is uploaded" : "The bids are uploaded")
         page.view["base"] = app.base
         page.view["events"] = report.events.map { ["sequence": $0.sequence, "summary": $0.summary] }
-        page.view["count"] = report.events.count
+        let count = report.events.count
+        page.view["recorded"] = "Recorded \(count) change\(count == 1 ? "" : "s") in the history."
         page.view["nothing"] = report.events.isEmpty
         page.view["unchanged"] = report.unchanged
         page.view["hasUnchanged"] = report.unchanged > 0
