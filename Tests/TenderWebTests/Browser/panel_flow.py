@@ -114,7 +114,8 @@ return {index: window.__tabbable.indexOf(el), what: window.__describe(el), visib
 """
 
 REFLOW = r"""
-const width = window.innerWidth;
+// The viewport less any vertical scroll bar: content wider than this scrolls sideways.
+const width = document.documentElement.clientWidth;
 const result = {scrollWidth: document.documentElement.scrollWidth, width: width, wide: [], clipped: [], scrollers: []};
 const describe = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : '');
 const inScroller = el => { for (let e = el.parentElement; e; e = e.parentElement) { const o = getComputedStyle(e).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; };
