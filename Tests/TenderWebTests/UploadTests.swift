@@ -93,6 +93,21 @@ import TenderWorkflow
         }
     }
 
+    @Test func anUploadFromAnotherSiteOrWithoutItsTokenIsRefused() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let jo = try await fixture.signedIn("c-jo", client)
+            let before = try await Self.head(fixture)
+            let folder = SampleTender.samplesFolder + "/forms/BID-008/"
+            let files = [("bids", "BID-008.docx", try Self.file(folder + "BID-008.docx"))]
+            let forged = try await jo.upload(Self.t + "/uploads/bids", files: files, origin: "https://evil.example")
+            #expect(forged.status == .forbidden && forged.body.contains("The form was sent from another site, so it was refused."))
+            let tokenless = try await jo.upload(Self.t + "/uploads/bids", files: files, csrf: false)
+            #expect(tokenless.status == .forbidden && tokenless.body.contains("Your form could not be sent"))
+            #expect(try await Self.head(fixture) == before)
+        }
+    }
+
     @Test func onlyACommissionerUploads() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in

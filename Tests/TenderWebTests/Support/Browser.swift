@@ -47,11 +47,12 @@ final class Browser: Sendable {
     /// token among its fields.
     func upload(
         _ path: String, _ fields: [(String, String)] = [], files: [(field: String, name: String, bytes: [UInt8])],
-        boundary: String = "----TenderScoreTestBoundary7MA4YWxkTrZu0gW", contentType: String? = nil
+        boundary: String = "----TenderScoreTestBoundary7MA4YWxkTrZu0gW", contentType: String? = nil, csrf: Bool = true,
+        origin: String = "http://localhost"
     ) async throws -> Page {
         if formToken == nil { _ = try await get("/sign-in") }
         var fields = fields
-        if let token = formToken { fields.append(("csrf", token)) }
+        if csrf, let token = formToken { fields.append(("csrf", token)) }
         var body: [UInt8] = []
         for (name, value) in fields {
             body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
@@ -62,7 +63,7 @@ final class Browser: Sendable {
             body += file.bytes + Array("\r\n".utf8)
         }
         body += Array("--\(boundary)--\r\n".utf8)
-        let headers: HTTPFields = [.contentType: contentType ?? "multipart/form-data; boundary=\(boundary)", .origin: "http://localhost"]
+        let headers: HTTPFields = [.contentType: contentType ?? "multipart/form-data; boundary=\(boundary)", .origin: origin]
         return try await sendBytes(path, method: .post, headers: headers, body: body)
     }
 
