@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "TenderWeb",
             dependencies: [
-                "TenderModel", "TenderStore", "TenderWorkflow", "TenderExport",
+                "TenderModel", "TenderStore", "TenderWorkflow", "TenderExport", "TenderForms",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

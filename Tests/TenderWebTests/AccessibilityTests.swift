@@ -62,6 +62,14 @@ import TenderWorkflow
             ["name": "moderation-list", "get": Self.t + "/moderation"],
             ["name": "people-commissioner", "get": Self.t + "/people"],
             ["name": "invitation-made", "submit": "Make a link for Tom Okafor"],
+            ["name": "upload-panel", "get": Self.t + "/uploads/panel"],
+            ["name": "upload-panel-with-errors", "submit": "Upload the panel"],
+            ["name": "upload-bids", "get": Self.t + "/uploads/bids"],
+            ["name": "upload-bids-with-errors", "submit": "Upload the bids"],
+            ["name": "downloads-commissioner", "get": Self.t + "/downloads"],
+            ["name": "tenders", "get": "/tenders/"],
+            ["name": "set-up", "get": "/tenders-new"],
+            ["name": "set-up-with-errors", "submit": "Set up the tender"],
             ["name": "finalise", "get": Self.t + "/finalise"],
             ["name": "finalise-with-errors", "submit": "Finalise the tender"],
         ]
@@ -74,6 +82,7 @@ import TenderWorkflow
             ["name": "history", "get": Self.t + "/history?member=p-amira"],
             ["name": "verify", "get": Self.t + "/verify"],
             ["name": "people", "get": Self.t + "/people"],
+            ["name": "downloads", "get": Self.t + "/downloads"],
             ["name": "not-found", "get": "/no-such-page"],
             ["name": "refused", "get": Self.t + "/declaration"],
         ]

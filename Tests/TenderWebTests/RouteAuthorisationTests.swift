@@ -96,6 +96,23 @@ import TenderWeb
         Route(
             method: .post, path: t + "/people/invitations", form: [("person", "p-tom")], expected: [.commissioner: .ok],
             refusals: onlyCommissioner),
+        Route(method: .get, path: t + "/uploads/panel", expected: [.commissioner: .ok], refusals: onlyCommissioner),
+        Route(method: .post, path: t + "/uploads/panel", expected: [.commissioner: .badRequest], refusals: onlyCommissioner),
+        Route(method: .get, path: t + "/uploads/bids", expected: [.commissioner: .ok], refusals: onlyCommissioner),
+        Route(method: .post, path: t + "/uploads/bids", expected: [.commissioner: .badRequest], refusals: onlyCommissioner),
+        Route(method: .get, path: t + "/downloads", expected: [.commissioner: .ok, .auditor: .ok], refusals: onlyRecords),
+        Route(
+            method: .get, path: t + "/ocds.json?buyer-name=Northshire+County+Council",
+            expected: [.commissioner: .conflict, .auditor: .conflict], refusals: onlyRecords),
+        Route(
+            method: .get, path: t + "/summaries/BID-001", expected: [.commissioner: .conflict, .auditor: .conflict],
+            refusals: onlyRecords),
+        // The site's own pages, whichever tender: the list of tenders and setting one up.
+        Route(method: .get, path: "/tenders/", expected: [.member: .ok, .commissioner: .ok, .auditor: .ok]),
+        Route(method: .get, path: "/tenders-new", expected: [.commissioner: .ok], refusals: onlyCommissioner),
+        Route(
+            method: .post, path: "/tenders-new", form: [("tender", "TND-2026-020")], expected: [.commissioner: .badRequest],
+            refusals: onlyCommissioner),
     ]
 
     @Test func everyRouteAgainstEveryRole() async throws {
@@ -135,7 +152,7 @@ import TenderWeb
                 try await fixture.signedIn("p-ruth", client), try await fixture.signedIn("c-jo", client),
                 try await fixture.signedIn("a-morgan", client),
             ]
-            for route in Self.routes {
+            for route in Self.routes where route.path.contains("TND-2026-014") {
                 let path = route.path.replacingOccurrences(of: "TND-2026-014", with: "TND-2025-001")
                 for browser in browsers {
                     let page = route.method == .get ? try await browser.get(path) : try await browser.post(path, route.form)

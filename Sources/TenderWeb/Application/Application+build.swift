@@ -4,8 +4,8 @@ import Logging
 import TenderStore
 import TenderWorkflow
 
-/// Builds the web app over one tender's store: the router with its middleware and controllers.
-/// The tender is opened once; every page reads it afresh through the workflow.
+/// Builds the web app over a store and every tender in it: the router with its middleware and
+/// controllers. Each tender is opened once; every page reads it afresh through the workflow.
 public func buildApplication(_ settings: WebSettings) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(settings)
     var logger = Logger(label: "tenderscore-web")
@@ -16,24 +16,26 @@ public func buildApplication(_ settings: WebSettings) async throws -> some Appli
         logger: logger)
 }
 
-/// The router alone, for tests (HummingbirdTesting) and for ``buildApplication(_:)``.
+/// The router alone, for tests (HummingbirdTesting) and for ``buildApplication(_:)``. Every
+/// tender of the store is served, each under `/tenders/TENDER/`, opened when first asked for.
 public func buildRouter(_ settings: WebSettings) async throws -> Router<WebContext> {
-    let tender = try await Tender.open(in: settings.storage, clock: settings.clock)
-    let app = WebApp(
-        tender: tender, criteria: try await tender.snapshot().criteria, settings: settings,
-        people: PeopleDirectory(tender: tender, accounts: settings.storage))
+    let site = WebSite(settings: settings)
     let router = Router(context: WebContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: FormGuardMiddleware(secureCookies: settings.secureCookies))
+    router.add(middleware: FormGuardMiddleware(secureCookies: settings.secureCookies, maxUploadBytes: settings.maxUploadBytes))
     router.add(middleware: ErrorPageMiddleware())
-    router.add(middleware: SessionMiddleware(people: app.people, settings: settings))
+    router.add(middleware: SessionMiddleware(people: site.everyone, settings: settings))
     AssetsController().register(on: router)
-    SignInController(app: app).register(on: router)
-    HomeController(app: app).register(on: router)
-    MemberController(app: app).register(on: router)
-    EasyReadController(app: app).register(on: router)
-    ModerationController(app: app).register(on: router)
-    RecordsController(app: app).register(on: router)
+    SignInController(app: site).register(on: router)
+    TendersController(site: site).register(on: router)
+    let routes = TenderRoutes(router: router, site: site)
+    HomeController.register(on: routes)
+    MemberController.register(on: routes)
+    EasyReadController.register(on: routes)
+    ModerationController.register(on: routes)
+    RecordsController.register(on: routes)
+    UploadsController.register(on: routes)
+    DownloadsController.register(on: routes)
     return router
 }
 

@@ -4,15 +4,15 @@ import TenderModel
 import TenderStore
 import TenderWorkflow
 
-/// What every controller shares: the tender, the store's accounts, the settings, and the few
-/// steps each page takes first (who is signed in, which tender, render).
+/// What every page of one tender shares: the tender, the store's accounts, the settings, and
+/// the few steps each page takes first (who is signed in, render). ``TenderCatalog`` makes one
+/// per tender; ``WebSite/run(_:_:_:)`` hands it to the page.
 struct WebApp: Sendable {
     let tender: Tender
     /// The criteria framework, fixed when the tender was set up and never changed after.
     let criteria: Criteria
     let settings: WebSettings
     let people: PeopleDirectory
-    let throttle = SignInThrottle()
 
     var accounts: any AccountStorage { settings.storage }
 
@@ -22,19 +22,10 @@ struct WebApp: Sendable {
         return person
     }
 
-    /// Refuses any tender id but the one this server runs.
-    func requireTender(_ context: WebContext) throws {
-        let given = try context.parameters.require("tender")
-        guard given == tender.id else {
-            throw StoreError(.tenderNotFound, "There is no tender \(given) here.")
-        }
-    }
-
-    /// The signed-in person on a route of this tender.
+    /// The signed-in person on a route of this tender, as what they are to it (found by
+    /// ``WebSite/run(_:_:_:)`` before the page runs).
     func person(_ context: WebContext) throws -> SignedInPerson {
-        let person = try signedIn(context)
-        try requireTender(context)
-        return person
+        try signedIn(context)
     }
 
     func render(_ page: Page, _ context: WebContext) throws -> Response {

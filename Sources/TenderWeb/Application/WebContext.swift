@@ -11,6 +11,8 @@ public struct WebContext: RequestContext {
     public var formToken: String = ""
     /// The submitted form of a POST, already checked for its anti-forgery token.
     public var form = FormData()
+    /// The files of a submitted `multipart/form-data` form, in the order sent.
+    public var files: [UploadedFile] = []
     /// Whether the request came over HTTPS (directly or through a proxy).
     public var isSecure = false
 
@@ -18,5 +20,6 @@ public struct WebContext: RequestContext {
         coreContext = .init(source: source)
     }
 
+    /// The most a plain form may send; a form with files may send ``WebSettings/maxUploadBytes``.
     public var maxUploadSize: Int { 1024 * 1024 }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import TenderStore
 
-/// What the web app runs over and how: one tender in one store, and the timings of sign-in.
+/// What the web app runs over and how: a store and the tenders in it, the timings of sign-in,
+/// the largest upload.
 public struct WebSettings: Sendable {
     /// The store the tender and the accounts are kept in (one SQLite file today).
     public var storage: any TenderStorage & AccountStorage
@@ -15,11 +16,16 @@ public struct WebSettings: Sendable {
     /// Bcrypt's cost: 12 in use (about a quarter of a second a hash), lower only in tests.
     public var bcryptCost: UInt8
     public var clock: @Sendable () -> Date
+    /// The most one upload (every file of one form together) may be: bids come as XML and as
+    /// Word or OpenDocument forms, and a form's pictures can be large.
+    public var maxUploadBytes: Int
 
     public init(
         storage: any TenderStorage & AccountStorage, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
-        sessionTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() }
+        sessionTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() },
+        maxUploadBytes: Int = 50 * 1024 * 1024
     ) {
+        self.maxUploadBytes = maxUploadBytes
         self.storage = storage
         self.host = host
         self.port = port

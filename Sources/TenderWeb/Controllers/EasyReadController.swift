@@ -10,9 +10,9 @@ import TenderWorkflow
 struct EasyReadController {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
-        router.get("/tenders/{tender}/submissions/{submission}/easy-read/{criterion}", use: page)
-        router.post("/tenders/{tender}/submissions/{submission}/easy-read/{criterion}", use: save)
+    static func register(on routes: TenderRoutes) {
+        routes.get("submissions/{submission}/easy-read/{criterion}") { Self(app: $0).page }
+        routes.post("submissions/{submission}/easy-read/{criterion}") { Self(app: $0).save }
     }
 
     private func member(_ context: WebContext) throws -> ActingPerson {

@@ -9,8 +9,8 @@ import TenderWorkflow
 struct HomeController {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
-        router.get("/tenders/{tender}/", use: home)
+    static func register(on routes: TenderRoutes) {
+        routes.get("") { Self(app: $0).home }
     }
 
     @Sendable func home(_ request: Request, context: WebContext) async throws -> Response {
@@ -25,6 +25,8 @@ struct HomeController {
             page.view["notice"] = "Your scores for \(saved) are saved."
         } else if query["declared"] != nil {
             page.view["notice"] = "Your declaration is recorded. You can now read and score the bids."
+        } else if query["set-up"] != nil {
+            page.view["notice"] = "The tender is set up. Upload the panel and the bids next."
         } else if query["handed-in"] != nil {
             page.view["notice"] = "You have handed in your scores. Thank you."
         }
@@ -50,18 +52,22 @@ struct HomeController {
             ]
         }
         if person.isCommissioner {
-            let progress = try await app.tender.panelProgress(for: try person.asStaff())
-            page.view["commissioner"] = [
-                "members": progress.members.map { member -> [String: Any] in
+            var commissioner: [String: Any] = [
+                "open": snapshot.summary.finalisation == nil, "bidCount": snapshot.submissions.count,
+                "hasPanel": snapshot.panel != nil,
+            ]
+            if snapshot.panel != nil {
+                let progress = try await app.tender.panelProgress(for: try person.asStaff())
+                commissioner["members"] = progress.members.map { member -> [String: Any] in
                     [
                         "name": member.member.name, "role": member.member.role.rawValue.replacingOccurrences(of: "-", with: " "),
                         "declared": member.declared ? "Yes" : "Not yet",
                         "scored": "\(member.scored) of \(member.toScore) questions",
                         "handedIn": member.handedIn ? "Yes" : "Not yet",
                     ]
-                },
-                "open": snapshot.summary.finalisation == nil,
-            ]
+                }
+            }
+            page.view["commissioner"] = commissioner
         }
         if person.isAuditor {
             page.view["auditor"] = true

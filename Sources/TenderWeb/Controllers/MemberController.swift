@@ -10,13 +10,13 @@ import TenderWorkflow
 struct MemberController {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
-        router.get("/tenders/{tender}/declaration", use: declarationPage)
-        router.post("/tenders/{tender}/declaration", use: declare)
-        router.get("/tenders/{tender}/submissions/{submission}/score", use: scoringPage)
-        router.post("/tenders/{tender}/submissions/{submission}/score", use: saveScores)
-        router.get("/tenders/{tender}/hand-in", use: checkAnswers)
-        router.post("/tenders/{tender}/hand-in", use: handIn)
+    static func register(on routes: TenderRoutes) {
+        routes.get("declaration") { Self(app: $0).declarationPage }
+        routes.post("declaration") { Self(app: $0).declare }
+        routes.get("submissions/{submission}/score") { Self(app: $0).scoringPage }
+        routes.post("submissions/{submission}/score") { Self(app: $0).saveScores }
+        routes.get("hand-in") { Self(app: $0).checkAnswers }
+        routes.post("hand-in") { Self(app: $0).handIn }
     }
 
     /// The person acting as a panel member; refused to everyone else before any work is done.

@@ -12,12 +12,12 @@ import TenderWorkflow
 struct ModerationController {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
-        router.get("/tenders/{tender}/moderation", use: list)
-        router.get("/tenders/{tender}/moderation/{submission}/{criterion}", use: itemPage)
-        router.post("/tenders/{tender}/moderation/{submission}/{criterion}", use: agree)
-        router.get("/tenders/{tender}/finalise", use: finalisePage)
-        router.post("/tenders/{tender}/finalise", use: finalise)
+    static func register(on routes: TenderRoutes) {
+        routes.get("moderation") { Self(app: $0).list }
+        routes.get("moderation/{submission}/{criterion}") { Self(app: $0).itemPage }
+        routes.post("moderation/{submission}/{criterion}") { Self(app: $0).agree }
+        routes.get("finalise") { Self(app: $0).finalisePage }
+        routes.post("finalise") { Self(app: $0).finalise }
     }
 
     /// Commissioners act as commissioners; members as themselves; auditors do not moderate.

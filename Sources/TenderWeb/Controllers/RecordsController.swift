@@ -9,14 +9,14 @@ import TenderWorkflow
 struct RecordsController {
     let app: WebApp
 
-    func register(on router: Router<WebContext>) {
-        router.get("/tenders/{tender}/ranking.json") { request, context in try await ranking(request, context, .json) }
-        router.get("/tenders/{tender}/ranking.csv") { request, context in try await ranking(request, context, .csv) }
-        router.get("/tenders/{tender}/report.html") { request, context in try await ranking(request, context, .html) }
-        router.get("/tenders/{tender}/history", use: history)
-        router.get("/tenders/{tender}/verify", use: verify)
-        router.get("/tenders/{tender}/people", use: people)
-        router.post("/tenders/{tender}/people/invitations", use: invite)
+    static func register(on routes: TenderRoutes) {
+        routes.get("ranking.json") { app in { request, context in try await Self(app: app).ranking(request, context, .json) } }
+        routes.get("ranking.csv") { app in { request, context in try await Self(app: app).ranking(request, context, .csv) } }
+        routes.get("report.html") { app in { request, context in try await Self(app: app).ranking(request, context, .html) } }
+        routes.get("history") { Self(app: $0).history }
+        routes.get("verify") { Self(app: $0).verify }
+        routes.get("people") { Self(app: $0).people }
+        routes.post("people/invitations") { Self(app: $0).invite }
     }
 
     /// Commissioners and auditors read the records; a panel member reads the ranking only as

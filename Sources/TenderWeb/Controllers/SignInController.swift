@@ -8,19 +8,20 @@ import TenderStore
 /// WCAG 2.2 "accessible authentication": no puzzle, no memory test beyond the password; pasting
 /// and password managers work (`autocomplete` attributes, nothing blocks paste).
 struct SignInController {
-    let app: WebApp
+    let app: WebSite
     /// Compared against when the person is unknown, so that a wrong name takes as long as a
     /// wrong password (the same cost) and does not tell which it was.
     let decoyHash: String
 
-    init(app: WebApp) {
+    init(app: WebSite) {
         self.app = app
         decoyHash = Bcrypt.hash(RandomToken.make(), cost: app.settings.bcryptCost)
     }
 
     func register(on router: Router<WebContext>) {
         router.get("/") { _, context -> Response in
-            WebApp.seeOther(context.person == nil ? "/sign-in" : app.base + "/")
+            guard context.person != nil else { return WebApp.seeOther("/sign-in") }
+            return WebApp.seeOther(try await app.landing())
         }
         router.get("/sign-in", use: signInPage)
         router.post("/sign-in", use: signIn)
@@ -51,7 +52,7 @@ struct SignInController {
         }
         if !errors.isEmpty { return try signInProblem(errors, typed: typed, context: context) }
         let now = app.settings.clock()
-        let id = try await app.people.resolve(typed)
+        let id = try await app.everyone.resolve(typed)
         // Failures count against the person however their name is typed (id or full name).
         let key = id ?? typed.trimmingCharacters(in: .whitespaces).lowercased()
         if let wait = await app.throttle.wait(for: key, now: now) {
@@ -81,7 +82,7 @@ struct SignInController {
     func startSession(for person: String, context: WebContext) async throws -> Response {
         let token = RandomToken.make()
         try await app.accounts.startSession(tokenSHA256: RandomToken.sha256(token), person: person, at: app.settings.clock())
-        var response = WebApp.seeOther(app.base + "/")
+        var response = WebApp.seeOther(try await app.landing())
         response.setCookie(SessionMiddleware.cookie(token, secure: context.isSecure))
         return response
     }
@@ -127,7 +128,7 @@ struct SignInController {
     }
 
     private func invitationForm(_ invitation: Invitation, errors: [[String: String]], context: WebContext) async throws -> Page {
-        let person = try await app.people.person(invitation.person)
+        let person = try await app.everyone.person(invitation.person)
         var page = Page(template: "invitation", title: "Set your password", status: errors.isEmpty ? .ok : .badRequest, hasErrors: !errors.isEmpty)
         page.view["name"] = person?.name ?? invitation.person
         page.view["id"] = invitation.person

@@ -13,6 +13,8 @@ struct FormGuardMiddleware: RouterMiddleware {
     static let cookieName = "ts-form"
     static let fieldName = "csrf"
     let secureCookies: Bool
+    /// The most a form with files may send (``WebSettings/maxUploadBytes``).
+    let maxUploadBytes: Int
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws
         -> Response
@@ -25,8 +27,32 @@ struct FormGuardMiddleware: RouterMiddleware {
             if let problem = Self.crossSiteProblem(request) {
                 return try ErrorPage.response(status: .forbidden, title: "This form came from another site", message: problem, context: context)
             }
-            let body = try await request.body.collect(upTo: context.maxUploadSize)
-            context.form = FormData(urlEncoded: String(buffer: body))
+            let boundary: [UInt8]?
+            do throws(MultipartError) {
+                boundary = try MultipartReader.boundary(ofContentType: request.headers[.contentType] ?? "")
+            } catch {
+                return try Self.unreadable(error, context: context)
+            }
+            let limit = boundary == nil ? context.maxUploadSize : maxUploadBytes
+            let body: ByteBuffer
+            do {
+                body = try await request.body.collect(upTo: limit)
+            } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+                return try ErrorPage.response(
+                    status: .contentTooLarge, title: "What you sent is too large",
+                    message:
+                        "This service takes at most \(Self.megabytes(limit)) in one go. Send fewer files at a time, or smaller ones. Nothing was stored.",
+                    context: context)
+            }
+            if let boundary {
+                do throws(MultipartError) {
+                    (context.form, context.files) = try MultipartReader(boundary: boundary).read(Array(buffer: body))
+                } catch {
+                    return try Self.unreadable(error, context: context)
+                }
+            } else {
+                context.form = FormData(urlEncoded: String(buffer: body))
+            }
             guard let existing, let sent = context.form[Self.fieldName], RandomToken.equal(existing, sent) else {
                 return try ErrorPage.response(
                     status: .forbidden, title: "Your form could not be sent",
@@ -41,6 +67,17 @@ struct FormGuardMiddleware: RouterMiddleware {
                 Cookie(name: Self.cookieName, value: context.formToken, path: "/", secure: context.isSecure, httpOnly: true, sameSite: .strict))
         }
         return response
+    }
+
+    static func unreadable(_ error: MultipartError, context: WebContext) throws -> Response {
+        try ErrorPage.response(
+            status: .badRequest, title: "Your upload could not be read",
+            message: "The upload could not be read: \(error.description). Go back and send the files again. Nothing was stored.",
+            context: context)
+    }
+
+    static func megabytes(_ bytes: Int) -> String {
+        bytes >= 1024 * 1024 ? "\(bytes / (1024 * 1024)) MB" : "\(bytes / 1024) KB"
     }
 
     /// Why the request is refused as coming from another site, or nil. The site is the request's

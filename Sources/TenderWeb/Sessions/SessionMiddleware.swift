@@ -8,7 +8,7 @@ import TenderWorkflow
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     static let cookieName = "ts-session"
-    let people: PeopleDirectory
+    let people: Everyone
     let settings: WebSettings
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws

@@ -28,15 +28,8 @@ struct InitCommand: AsyncParsableCommand {
         }
     }
 
-    /// A plain decimal amount above zero, at most 15 digits before the point and 2 after.
-    static func amount(_ text: String) -> Decimal? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            !parts[0].isEmpty, parts[0].count <= 15, parts.count == 1 || (1...2).contains(parts[1].count),
-            let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), value > 0
-        else { return nil }
-        return value
-    }
+    /// A plain decimal amount above zero (``BudgetAmount``, as the web app's set-up takes it).
+    static func amount(_ text: String) -> Decimal? { BudgetAmount.parse(text) }
 
     func run() async throws {
         guard let tender = store.tenderID else {

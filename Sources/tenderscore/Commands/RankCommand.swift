@@ -61,10 +61,7 @@ struct RankCommand: AsyncParsableCommand {
                 throw Refusal(
                     "the OCDS award record announces an award, and tender \(view.summary.id) is not finalised yet; finalise it first (`tenderscore finalise --reason …`)")
             }
-            let name = buyerName ?? ""
-            ocds = OCDSOptions(
-                ocidPrefix: ocidPrefix, buyer: OCDSOrganisation(id: buyerID ?? Self.slug(name), name: name), publisherName: name,
-                packageURI: "urn:tenderscore:\(view.summary.id):award")
+            ocds = .award(tender: view.summary.id, buyerName: buyerName ?? "", buyerID: buyerID, ocidPrefix: ocidPrefix)
         }
         let text = try format.output.render(
             report, ocds: ocds, colour: colour, decision: try await tender.decisionRecord(view))
@@ -74,10 +71,5 @@ struct RankCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
         }
-    }
-
-    static func slug(_ name: String) -> String {
-        let words = name.lowercased().split { !$0.isLetter && !$0.isNumber }
-        return words.isEmpty ? "buyer" : words.joined(separator: "-")
     }
 }

@@ -43,12 +43,40 @@ final class Browser: Sendable {
         return try await send(path, method: .post, headers: headers, body: FormData(fields).urlEncoded)
     }
 
+    /// Posts a form with files as a browser does (`multipart/form-data`), the anti-forgery
+    /// token among its fields.
+    func upload(
+        _ path: String, _ fields: [(String, String)] = [], files: [(field: String, name: String, bytes: [UInt8])],
+        boundary: String = "----TenderScoreTestBoundary7MA4YWxkTrZu0gW", contentType: String? = nil, csrf: Bool = true,
+        origin: String = "http://localhost"
+    ) async throws -> Page {
+        if formToken == nil { _ = try await get("/sign-in") }
+        var fields = fields
+        if csrf, let token = formToken { fields.append(("csrf", token)) }
+        var body: [UInt8] = []
+        for (name, value) in fields {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Array(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += file.bytes + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        let headers: HTTPFields = [.contentType: contentType ?? "multipart/form-data; boundary=\(boundary)", .origin: origin]
+        return try await sendBytes(path, method: .post, headers: headers, body: body)
+    }
+
     private func send(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: String?) async throws -> Page {
+        try await sendBytes(path, method: method, headers: headers, body: body.map { Array($0.utf8) })
+    }
+
+    private func sendBytes(_ path: String, method: HTTPRequest.Method, headers: HTTPFields, body: [UInt8]?) async throws -> Page {
         var headers = headers
         let cookieHeader = cookies.withLock { jar in jar.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if !cookieHeader.isEmpty { headers[.cookie] = cookieHeader }
         let response = try await client.execute(
-            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
+            uri: path, method: method, headers: headers, body: body.map { ByteBuffer(bytes: $0) })
         let page = Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
         cookies.withLock { jar in
             for line in page.setCookies {

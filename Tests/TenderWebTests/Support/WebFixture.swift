@@ -16,13 +16,19 @@ struct WebFixture {
     let tender: Tender
     let storage: SQLiteStorage
     let clock = ManualClock()
+    /// What the web app serves: the SQLite file, or with `manyTenders` a ``FolderStorage``
+    /// holding it and room for more tenders, as a PostgreSQL store has.
+    let served: any TenderStorage & AccountStorage
+    let maxUploadBytes: Int
 
-    init(scored: Bool = false) async throws {
+    init(scored: Bool = false, manyTenders: Bool = false, maxUploadBytes: Int = 50 * 1024 * 1024) async throws {
+        self.maxUploadBytes = maxUploadBytes
         store = try StoreFixture()
         let created = scored ? try await store.scored() : try await store.withBids()
         try (created.storage as? SQLiteStorage)?.close()
         storage = try SQLiteStorage.open(at: store.storePath)
         tender = try await Tender.open(in: storage)
+        served = manyTenders ? FolderStorage(home: storage, holding: SampleTender.tender, folder: store.folder.path) : storage
         let people = PeopleAdministration(tender: tender, accounts: storage)
         let setUpBy = try ActingPerson("Dev Patel")
         try await people.add("c-jo", role: .commissioner, name: "Jo Clarke", by: setUpBy)
@@ -30,7 +36,7 @@ struct WebFixture {
     }
 
     var settings: WebSettings {
-        WebSettings(storage: storage, bcryptCost: 4, clock: clock.function)
+        WebSettings(storage: served, bcryptCost: 4, clock: clock.function, maxUploadBytes: maxUploadBytes)
     }
 
     var people: PeopleAdministration { PeopleAdministration(tender: tender, accounts: storage, clock: clock.function) }
