@@ -18,7 +18,7 @@ public func buildApplication(_ settings: WebSettings) async throws -> some Appli
 
 /// The router alone, for tests (HummingbirdTesting) and for ``buildApplication(_:)``.
 public func buildRouter(_ settings: WebSettings) async throws -> Router<WebContext> {
-    let tender = try await Tender.open(in: settings.storage, clock: settings.clock)
+    let tender = try await Tender.open(in: settings.storage, tender: settings.tender, clock: settings.clock)
     let app = WebApp(
         tender: tender, criteria: try await tender.snapshot().criteria, settings: settings,
         people: PeopleDirectory(tender: tender, accounts: settings.storage))

@@ -3,8 +3,11 @@ import TenderStore
 
 /// What the web app runs over and how: one tender in one store, and the timings of sign-in.
 public struct WebSettings: Sendable {
-    /// The store the tender and the accounts are kept in (one SQLite file today).
+    /// The store the tender and the accounts are kept in: a SQLite file, or a PostgreSQL
+    /// database that may hold several tenders (and one set of accounts for them all).
     public var storage: any TenderStorage & AccountStorage
+    /// The tender served; nil when the store holds exactly one.
+    public var tender: String?
     public var host: String
     public var port: Int
     /// Over HTTPS (directly or behind the council's proxy), cookies are marked Secure. Also
@@ -17,10 +20,11 @@ public struct WebSettings: Sendable {
     public var clock: @Sendable () -> Date
 
     public init(
-        storage: any TenderStorage & AccountStorage, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        storage: any TenderStorage & AccountStorage, tender: String? = nil, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         sessionTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.storage = storage
+        self.tender = tender
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import TenderSQLite
 import TenderWeb
 
 /// `tenderscore serve`: the panel's web app over the store.
@@ -15,8 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
 
     func run() async throws {
-        let (storage, _) = try await store.accounts()
-        Terminal.print("TenderScore is serving \(storage.path) at http://\(host):\(port)/ (stop it with Ctrl-C)")
-        try await serve(WebSettings(storage: storage, host: host, port: port, secureCookies: secureCookies))
+        let (storage, tender) = try await store.accounts()
+        Terminal.print("TenderScore is serving \(tender.id) in \(storage.location) at http://\(host):\(port)/ (stop it with Ctrl-C)")
+        try await serve(WebSettings(storage: storage, tender: tender.id, host: host, port: port, secureCookies: secureCookies))
     }
 }
