@@ -2,26 +2,52 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import TenderModel
+import TenderPostgres
 import TenderSQLite
 import TenderStore
 import TenderTestSupport
 import TenderWeb
 import TenderWorkflow
 
+/// Which store a web test runs over: the SQLite file, or a fresh database on the test
+/// PostgreSQL server (``PostgresTestServer``).
+enum WebStore: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    /// SQLite always; PostgreSQL too when a server is configured (or CI requires one, when its
+    /// absence fails the test instead of leaving it out).
+    static var available: [WebStore] { PostgresTestServer.shouldRun ? [.sqlite, .postgres] : [.sqlite] }
+}
+
 /// The sample tender in a temporary store, with a commissioner (c-jo) and an auditor
 /// (a-morgan) added, served by the web app's router with a hand-moved clock.
 struct WebFixture {
     static let password = "correct horse battery"
+    /// The temporary folder (and, on SQLite, the store file in it).
     let store: StoreFixture
     let tender: Tender
-    let storage: SQLiteStorage
+    let storage: any TenderStorage & AccountStorage
+    /// The store as `--store` names it for the command line: the file's path, or the URL.
+    let storeSpec: String
     let clock = ManualClock()
 
-    init(scored: Bool = false) async throws {
+    init(scored: Bool = false, on backend: WebStore = .sqlite) async throws {
         store = try StoreFixture()
-        let created = scored ? try await store.scored() : try await store.withBids()
-        try (created.storage as? SQLiteStorage)?.close()
-        storage = try SQLiteStorage.open(at: store.storePath)
+        switch backend {
+        case .sqlite:
+            let created = scored ? try await store.scored() : try await store.withBids()
+            try (created.storage as? SQLiteStorage)?.close()
+            storage = try SQLiteStorage.open(at: store.storePath)
+            storeSpec = store.storePath
+        case .postgres:
+            let url = try await PostgresTestServer.freshDatabase()
+            _ = try await StoreFixture.sampleTender(in: try await PostgresStorage.open(url), scored: scored, clock: store.clock.function)
+            storage = try await PostgresStorage.open(url)
+            storeSpec = PostgresTestServer.raw(url)
+        }
         tender = try await Tender.open(in: storage)
         let people = PeopleAdministration(tender: tender, accounts: storage)
         let setUpBy = try ActingPerson("Dev Patel")
