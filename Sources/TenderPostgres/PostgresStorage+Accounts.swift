@@ -104,7 +104,7 @@ extension PostgresStorage: AccountStorage {
 
     public func startSession(tokenSHA256: String, person: String, at time: Date) async throws(StoreError) {
         try await accountWrite { connection, logger in
-            try await Self.rows(
+            _ = try await Self.rows(
                 connection, logger, "INSERT INTO sessions (token_sha256, person_id, created_at, last_seen_at) VALUES ($1, $2, $3, $3)",
                 [tokenSHA256, person, Timestamp.text(time)])
         }
@@ -127,14 +127,14 @@ extension PostgresStorage: AccountStorage {
 
     public func touchSession(tokenSHA256: String, at time: Date) async throws(StoreError) {
         try await accountWrite { connection, logger in
-            try await Self.rows(
+            _ = try await Self.rows(
                 connection, logger, "UPDATE sessions SET last_seen_at = $1 WHERE token_sha256 = $2", [Timestamp.text(time), tokenSHA256])
         }
     }
 
     public func endSession(tokenSHA256: String) async throws(StoreError) {
         try await accountWrite { connection, logger in
-            try await Self.rows(connection, logger, "DELETE FROM sessions WHERE token_sha256 = $1", [tokenSHA256])
+            _ = try await Self.rows(connection, logger, "DELETE FROM sessions WHERE token_sha256 = $1", [tokenSHA256])
         }
     }
 
