@@ -124,11 +124,14 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
-        // What every test target shares: the sample tender, temporary folders and stores, and
-        // the conformance suite every store backend must pass.
+        // What every test target shares: the sample tender, temporary folders and stores, the
+        // conformance suite every store backend must pass, and the test PostgreSQL server.
         .target(
             name: "TenderTestSupport",
-            dependencies: ["TenderModel", "TenderXML", "TenderStore", "TenderSQLite", "TenderWorkflow"],
+            dependencies: [
+                "TenderModel", "TenderXML", "TenderStore", "TenderSQLite", "TenderPostgres", "TenderWorkflow",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             path: "Tests/TenderTestSupport"
         ),
         .testTarget(
@@ -179,7 +182,7 @@ let package = Package(
         .testTarget(
             name: "TenderWebTests",
             dependencies: [
-                "tenderscore", "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderTestSupport",
+                "tenderscore", "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderPostgres", "TenderTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

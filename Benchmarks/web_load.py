@@ -1,13 +1,15 @@
-"""Load test of the web app: N panel members scoring at once for D seconds against SQLite.
+"""Load test of the web app: N panel members scoring at once for D seconds.
 
 Sets up the sample tender's bids with a panel of N members in a fresh store (through the
-`tenderscore` binary), invites everyone, starts `tenderscore serve`, and has one thread per
+`tenderscore` binary): a new SQLite file, or with --store a PostgreSQL database that does not
+hold the sample tender yet (it may hold others; the password is never printed), invites everyone, starts `tenderscore serve`, and has one thread per
 member sign in through their invitation, declare, then save whole bids' scoring pages in a loop,
 alternating the scores so that every acknowledged save changes all six scores. Afterwards it
 proves nothing was lost: each member's score events in the history equal 6 x their
 acknowledged saves (plus nothing), and `audit verify` passes.
 
 Usage: python3 Benchmarks/web_load.py [--binary .build/release/tenderscore] [--members 50] [--seconds 60] [--think 0]
+                                      [--store postgresql://USER:PASSWORD@HOST:PORT/DATABASE]
 
 With `--think 0` every member saves again the moment a save is acknowledged: the server is
 saturated and latency is mostly queueing, which measures how many saves a second it can take.
@@ -35,8 +37,18 @@ BIDS = [f"BID-00{n}" for n in range(1, 8)]
 ROLES = ["expert-by-experience", "carer", "practitioner", "commissioner", "finance", "independent"]
 
 
-def run(binary, *arguments, store):
-    return subprocess.run([binary, *arguments, "--store", store], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+def environment(store, tender):
+    """The store and tender go in the environment, so a URL's password is not in `ps`."""
+    return dict(os.environ, TENDERSCORE_STORE=store, TENDERSCORE_TENDER=tender)
+
+
+def run(binary, *arguments, store, tender="TND-2026-014"):
+    return subprocess.run([binary, *arguments], cwd=ROOT, check=True, capture_output=True, text=True,
+                          env=environment(store, tender)).stdout
+
+
+def redacted(store):
+    return re.sub(r"^(postgres(?:ql)?://[^:/@]*):[^@]*@", r"\1:***@", store)
 
 
 class Member:
@@ -99,9 +111,10 @@ def main():
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--port", type=int, default=8181)
     parser.add_argument("--think", type=float, default=0.0, help="seconds each member pauses between saves, on average")
+    parser.add_argument("--store", help="a postgresql:// URL (default: a new SQLite file in a temporary folder)")
     options = parser.parse_args()
     folder = tempfile.mkdtemp(prefix="tenderscore-load-")
-    store = os.path.join(folder, "tender.sqlite")
+    store = options.store or os.path.join(folder, "tender.sqlite")
     tender = "TND-2026-014"
     members = [f"m-{n:02d}" for n in range(1, options.members + 1)]
     panel = os.path.join(folder, "panel.xml")
@@ -115,8 +128,8 @@ def main():
     run(options.binary, "submissions", "import", "Samples/bids", "--as", "load", store=store)
     base = f"http://127.0.0.1:{options.port}"
     links = {m: run(options.binary, "users", "invite", m, "--base-url", base, "--as", "load", store=store).strip() for m in members}
-    server = subprocess.Popen([options.binary, "serve", "--store", store, "--port", str(options.port)], cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([options.binary, "serve", "--port", str(options.port)], cwd=ROOT,
+                              env=environment(store, tender), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             try:
@@ -144,7 +157,8 @@ def main():
         events = sum(1 for e in history if e["kind"] in ("score.given", "score.changed") and e["actor"] == person.member)
         if events != 6 * person.acknowledged:
             lost.append((person.member, person.acknowledged, events))
-    verify = subprocess.run([options.binary, "audit", "verify", "--store", store], cwd=ROOT, capture_output=True, text=True)
+    verify = subprocess.run([options.binary, "audit", "verify"], cwd=ROOT, capture_output=True, text=True,
+                            env=environment(store, tender))
     percentile = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
     print(json.dumps({
         "members": options.members, "think_seconds": options.think, "seconds": round(elapsed, 1), "acknowledged_saves": saves,
@@ -153,7 +167,7 @@ def main():
         "p50_ms": round(percentile(0.50), 1), "p99_ms": round(percentile(0.99), 1),
         "mean_ms": round(statistics.mean(latencies) * 1000, 1),
         "history_matches_acknowledged_saves": not lost, "mismatches": lost[:5],
-        "audit_verify_exit": verify.returncode, "store": store,
+        "audit_verify_exit": verify.returncode, "store": redacted(store), "binary": options.binary,
     }, indent=2))
     return 0 if not lost and verify.returncode == 0 else 1
 

@@ -13,10 +13,14 @@ struct PostgresMigrator {
     let logger: Logger
     let url: PostgresURL
 
-    func prepare(readOnly: Bool) async throws {
+    /// Returns the schema version the database holds afterwards: this build's, or, opened
+    /// read-only, an older one whose tender tables are already complete
+    /// (``PostgresSchema/oldestReadableVersion``).
+    func prepare(readOnly: Bool) async throws -> Int {
         let found = try await installedVersion()
-        if let found, found == PostgresSchema.version { return }
+        if let found, found == PostgresSchema.version { return found }
         if readOnly {
+            if let found, found >= PostgresSchema.oldestReadableVersion { return found }
             if found == nil {
                 throw StoreError(
                     .storeNotFound,
@@ -42,6 +46,7 @@ struct PostgresMigrator {
                     logger: logger)
             }
             try await connection.checkedQuery("COMMIT", logger: logger)
+            return PostgresSchema.version
         } catch {
             _ = try? await connection.checkedQuery("ROLLBACK", logger: logger)
             throw error

@@ -12,9 +12,23 @@ import TenderStore
 /// version was set up by a newer TenderScore and is refused; one with a lower version is
 /// brought up to date when it is opened for writing. A migration, once released, never
 /// changes: a later version appends one.
+///
+/// Version 3 adds the people who sign in to the web app (see `PostgresStorage+Accounts`):
+/// one set per database, shared by its tenders, as the SQLite file keeps one set per file.
 enum PostgresSchema {
     /// The schema version this build writes and understands.
-    static let version = 2
+    static let version = 3
+
+    /// The oldest version whose tender tables this build reads as they are: a read-only opener
+    /// (an auditor's role, a streaming replica) can verify a tender in a database not yet
+    /// brought up to date, and only the accounts wait for the upgrade.
+    static let oldestReadableVersion = 2
+
+    /// The first version that holds the accounts tables.
+    static let accountsVersion = 3
+
+    /// The append-only safeguards of the record of accounts.
+    static let accountTriggers = ["account_events_no_update", "account_events_no_delete", "account_events_no_truncate"]
 
     /// The append-only safeguards `verify` expects to find in `pg_trigger`, enabled.
     static let appendOnlyTriggers = [
@@ -24,14 +38,84 @@ enum PostgresSchema {
 
     /// Every table the store makes; a database holding any of them without `tenderscore_meta`
     /// belongs to something else and is left alone.
-    static let tables = ["events", "documents"] + ProjectedTable.all.map(\.name)
+    static let tables =
+        ["events", "documents"] + ProjectedTable.all.map(\.name) + ["people", "passwords", "invitations", "sessions", "account_events"]
 
     /// A constant advisory-lock key, taken while the schema is created or migrated so that two
     /// first commands on a new database do not both build it.
     static let migrationLockKey: Int64 = 0x5453_4352_0000_0001
 
     /// The statements of each migration, by the version it brings the database to.
-    static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2)]
+    static let migrations: [(version: Int, statements: [String])] = [(1, version1), (2, version2), (3, version3)]
+
+    /// The people who sign in to the web app, as the SQLite store's format 2 holds them: roles,
+    /// bcrypt hashes, invitations and sessions by the SHA-256 of their token, and
+    /// `account_events`, the record of who added, invited or set a password for whom, which
+    /// refuses UPDATE, DELETE and TRUNCATE like the history. Times are text in the history's
+    /// format (``Timestamp``), so both stores read them alike.
+    private static let version3: [String] = [
+        """
+        CREATE TABLE people (
+            person_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE passwords (
+            person_id TEXT PRIMARY KEY,
+            bcrypt_hash TEXT NOT NULL,
+            set_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE invitations (
+            token_sha256 TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            used_at TEXT
+        )
+        """,
+        """
+        CREATE TABLE sessions (
+            token_sha256 TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE account_events (
+            seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            recorded_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            detail TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE FUNCTION tenderscore_refuse_account_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the record of accounts is append-only: % on % is refused', TG_OP, TG_TABLE_NAME
+                USING ERRCODE = 'integrity_constraint_violation';
+        END
+        $$
+        """,
+        """
+        CREATE TRIGGER account_events_no_update BEFORE UPDATE ON account_events
+        FOR EACH ROW EXECUTE FUNCTION tenderscore_refuse_account_change()
+        """,
+        """
+        CREATE TRIGGER account_events_no_delete BEFORE DELETE ON account_events
+        FOR EACH ROW EXECUTE FUNCTION tenderscore_refuse_account_change()
+        """,
+        """
+        CREATE TRIGGER account_events_no_truncate BEFORE TRUNCATE ON account_events
+        FOR EACH STATEMENT EXECUTE FUNCTION tenderscore_refuse_account_change()
+        """,
+    ]
 
     /// The members' conflict declarations and hand-ins (the panel's web app), as the SQLite
     /// store's format 2 holds them.

@@ -26,14 +26,18 @@ public final class PostgresStorage: TenderStorage {
     public let url: PostgresURL
     public let isReadOnly: Bool
     public var location: String { url.redacted }
+    /// The schema version the database held when opened: ``PostgresSchema/version``, or an
+    /// older one opened read-only, whose accounts are not there yet.
+    let schemaVersion: Int
 
     private let client: PostgresClient
     private let running: Task<Void, Never>
-    private let logger: Logger
+    let logger: Logger
 
-    private init(url: PostgresURL, readOnly: Bool, client: PostgresClient, logger: Logger) {
+    private init(url: PostgresURL, readOnly: Bool, schemaVersion: Int, client: PostgresClient, logger: Logger) {
         self.url = url
         self.isReadOnly = readOnly
+        self.schemaVersion = schemaVersion
         self.client = client
         self.logger = logger
         self.running = Task { await client.run() }
@@ -61,6 +65,7 @@ public final class PostgresStorage: TenderStorage {
             tls = .require(.makeClientConfiguration())
             connectionTLS = .require(try makeTLSContext(url))
         }
+        let schemaVersion: Int
         do {
             var direct = PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
@@ -68,7 +73,7 @@ public final class PostgresStorage: TenderStorage {
             direct.options.connectTimeout = .seconds(10)
             let connection = try await PostgresConnection.connect(configuration: direct, id: 0, logger: logger)
             do {
-                try await PostgresMigrator(connection: connection, logger: logger, url: url).prepare(readOnly: readOnly)
+                schemaVersion = try await PostgresMigrator(connection: connection, logger: logger, url: url).prepare(readOnly: readOnly)
                 try await connection.close()
             } catch {
                 try? await connection.close()
@@ -82,7 +87,7 @@ public final class PostgresStorage: TenderStorage {
         configuration.options.maximumConnections = 8
         configuration.options.connectTimeout = .seconds(10)
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
-        return PostgresStorage(url: url, readOnly: readOnly, client: client, logger: logger)
+        return PostgresStorage(url: url, readOnly: readOnly, schemaVersion: schemaVersion, client: client, logger: logger)
     }
 
     private static func makeTLSContext(_ url: PostgresURL) throws(StoreError) -> NIOSSLContext {
@@ -103,7 +108,7 @@ public final class PostgresStorage: TenderStorage {
 
     /// Runs `body` in one transaction begun with `begin`, committed when it returns and rolled
     /// back when it throws.
-    private func transaction<T: Sendable>(
+    func transaction<T: Sendable>(
         _ begin: String, _ body: @Sendable (PostgresConnection) async throws -> T
     ) async throws(StoreError) -> T {
         let logger = logger
@@ -125,7 +130,7 @@ public final class PostgresStorage: TenderStorage {
     }
 
     /// A read: one consistent, committed state, with SELECT only.
-    private func read<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
+    func read<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(StoreError) -> T {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
@@ -137,7 +142,7 @@ public final class PostgresStorage: TenderStorage {
             PostgresQuery(unsafeSQL: "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", binds: binds), logger: logger)
     }
 
-    private func refuseReadOnly() throws(StoreError) {
+    func refuseReadOnly() throws(StoreError) {
         if isReadOnly {
             throw StoreError(.forbidden, "\(location) was opened read-only; nothing can be changed through it.")
         }

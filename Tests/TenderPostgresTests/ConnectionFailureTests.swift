@@ -16,8 +16,8 @@ struct ConnectionFailureTests {
         #expect(!error.message.contains("hunter2"))
     }
 
-    @Test(.enabled(if: TestServer.shouldRun)) func wrongPassword() async throws {
-        var url = try TestServer.required()
+    @Test(.enabled(if: PostgresTestServer.shouldRun)) func wrongPassword() async throws {
+        var url = try PostgresTestServer.required()
         url.password = "not-the-password"
         let error = try await refusal { _ = try await PostgresStorage.open(url) }
         #expect(error.code == .cannotAccess)
@@ -27,8 +27,8 @@ struct ConnectionFailureTests {
         #expect(!error.message.contains("not-the-password"))
     }
 
-    @Test(.enabled(if: TestServer.shouldRun)) func missingDatabase() async throws {
-        var url = try TestServer.required()
+    @Test(.enabled(if: PostgresTestServer.shouldRun)) func missingDatabase() async throws {
+        var url = try PostgresTestServer.required()
         url.database = "no_such_tenderscore_db"
         let error = try await refusal { _ = try await PostgresStorage.open(url) }
         #expect(error.code == .storeNotFound)
@@ -39,8 +39,8 @@ struct ConnectionFailureTests {
         if let password = url.password { #expect(!error.message.contains(password)) }
     }
 
-    @Test(.enabled(if: TestServer.shouldRun)) func readOnlyOpenOfAnEmptyDatabase() async throws {
-        let url = try await TestServer.freshDatabase()
+    @Test(.enabled(if: PostgresTestServer.shouldRun)) func readOnlyOpenOfAnEmptyDatabase() async throws {
+        let url = try await PostgresTestServer.freshDatabase()
         let error = try await refusal { _ = try await PostgresStorage.open(url, readOnly: true) }
         #expect(error.code == .storeNotFound)
         #expect(error.message == "\(url.redacted) holds no TenderScore tenders yet: set one up with `tenderscore init --store ... --tender ID`.")

@@ -6,10 +6,10 @@ import TenderTestSupport
 @_spi(Testing) import TenderWorkflow
 import Testing
 
-@Suite("one database, many tenders", .enabled(if: TestServer.shouldRun))
+@Suite("one database, many tenders", .enabled(if: PostgresTestServer.shouldRun))
 struct ManyTendersTests {
     @Test func tendersAreKeptApartAndNamedWhenThereAreSeveral() async throws {
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let fixture = PostgresFixture(url: url)
         let first = try await fixture.create(tender: "TND-2026-014")
         _ = try await first.importPanel(file: SampleTender.panel, actor: "Dev Patel")
@@ -30,7 +30,7 @@ struct ManyTendersTests {
     }
 
     @Test func aSecondInitOfTheSameTenderIsRefused() async throws {
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let fixture = PostgresFixture(url: url)
         _ = try await fixture.create()
         let error = try await refusal { _ = try await fixture.create() }
@@ -41,7 +41,7 @@ struct ManyTendersTests {
     }
 
     @Test func aServerThatGoesAwayMidWriteStoresNothing() async throws {
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let fixture = PostgresFixture(url: url)
         var tender = try await fixture.create()
         _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
@@ -49,7 +49,7 @@ struct ManyTendersTests {
         let database = url.database
         tender.faultInjector = { point in
             if case .appended(let sequence, _) = point, sequence == before.eventCount + 2 {
-                try TestServer.terminateSessions(on: database)
+                try PostgresTestServer.terminateSessions(on: database)
             }
         }
         let error = try await refusal { _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel") }

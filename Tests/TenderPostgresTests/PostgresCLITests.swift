@@ -4,7 +4,7 @@ import TenderTestSupport
 import Testing
 
 /// The sample tender's flow through the command line, on PostgreSQL.
-@Suite("the command line on PostgreSQL", .enabled(if: TestServer.shouldRun))
+@Suite("the command line on PostgreSQL", .enabled(if: PostgresTestServer.shouldRun))
 struct PostgresCLITests {
     let samples = CLI.packageRoot.appendingPathComponent("Samples").path
 
@@ -26,12 +26,10 @@ struct PostgresCLITests {
     }
 
     /// The raw URL, password and all, as a person would write it.
-    func raw(_ url: PostgresURL) -> String {
-        "postgresql://\(url.user)\(url.password.map { ":" + $0 } ?? "")@\(url.host):\(url.port)/\(url.database)"
-    }
+    func raw(_ url: PostgresURL) -> String { PostgresTestServer.raw(url) }
 
     @Test func theSampleFlowRanksAndVerifiesWithoutShowingThePassword() async throws {
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let store = raw(url)
         let created = try succeed(
             ["init", "--tender", "TND-2026-014", "--criteria", "Criteria/coproduction-commissioning.xml"], store: store)
@@ -80,7 +78,7 @@ struct PostgresCLITests {
     }
 
     @Test func connectionProblemsExitOneWithAClearMessage() throws {
-        var url = try TestServer.required()
+        var url = try PostgresTestServer.required()
         url.password = "wrong-password"
         let wrong = try run(["audit", "verify"], store: raw(url))
         #expect(wrong.status == 1)
@@ -106,7 +104,7 @@ struct PostgresCLITests {
         try succeed(["submissions", "import", samples + "/bids"], store: file)
         let verified = try succeed(["audit", "verify"], store: file).stdout
 
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let there = try CLI.run(["store", "copy", file, raw(url)])
         #expect(there.status == 0, "\(there.stderr)")
         #expect(there.stdout.contains("Copied tender TND-2026-014 from \(file) to \(url.redacted): 9 events"))

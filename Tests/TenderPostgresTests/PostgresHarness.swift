@@ -6,7 +6,7 @@ import TenderTestSupport
 /// Fresh PostgreSQL stores for the conformance suite: each in a database of its own.
 struct PostgresHarness: StorageHarness {
     func newStorage() async throws -> any TenderStorage {
-        try await PostgresStorage.open(try await TestServer.freshDatabase())
+        try await PostgresStorage.open(try await PostgresTestServer.freshDatabase())
     }
 
     func reopen(_ storage: any TenderStorage) async throws -> any TenderStorage {
@@ -34,7 +34,7 @@ struct PostgresHarness: StorageHarness {
                 "DELETE FROM events WHERE seq = (SELECT max(seq) FROM events)",
             ]
         }
-        try await TestServer.execute(statements, on: try Self.url(of: storage))
+        try await PostgresTestServer.execute(statements, on: try Self.url(of: storage))
     }
 
     static func url(of storage: any TenderStorage) throws -> PostgresURL {

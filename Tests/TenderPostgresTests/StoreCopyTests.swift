@@ -8,14 +8,14 @@ import TenderWorkflow
 import Testing
 
 /// `store copy`: the same history, event for event, in another kind of store.
-@Suite("copying a tender between SQLite and PostgreSQL", .enabled(if: TestServer.shouldRun))
+@Suite("copying a tender between SQLite and PostgreSQL", .enabled(if: PostgresTestServer.shouldRun))
 struct StoreCopyTests {
     @Test func sqliteToPostgresAndBackKeepTheHead() async throws {
         let fixture = try StoreFixture()
         let original = try await fixture.scored()
         let head = try await original.snapshot().head
 
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let toPostgres = try await original.copy(to: try await PostgresStorage.open(url))
         #expect(toPostgres.head == head)
         #expect(toPostgres.eventCount == Int(try await original.snapshot().eventCount))
@@ -38,7 +38,7 @@ struct StoreCopyTests {
     @Test func aTargetThatHoldsTheTenderIsRefused() async throws {
         let fixture = try StoreFixture()
         let original = try await fixture.withBids()
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         _ = try await PostgresFixture(url: url).create()
         let target = try await PostgresStorage.open(url)
         let before = try await target.snapshot(tender: original.id, scope: []).head
@@ -58,7 +58,7 @@ struct StoreCopyTests {
         var record = try #require(first)
         record.actor = "Someone Else"
         let changed = record
-        let url = try await TestServer.freshDatabase()
+        let url = try await PostgresTestServer.freshDatabase()
         let target = try await PostgresStorage.open(url)
         let error = try await refusal {
             try await target.create(tender: original.id) { sink in _ = try sink.append(copied: changed) }

@@ -36,12 +36,7 @@ public struct CLI {
         process.executableURL = try binary()
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["NO_COLOR"] = "1"
-        // Hermetic: the store, tender and person come from the test, never from the shell.
-        for key in ["TENDERSCORE_STORE", "TENDERSCORE_TENDER", "TENDERSCORE_ACTOR"] { env[key] = nil }
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(adding: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -54,6 +49,16 @@ public struct CLI {
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The environment a command runs with: this process's, without colour, and hermetic (the
+    /// store, tender and person come from the test, never from the shell), plus `extra`.
+    public static func environment(adding extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env["NO_COLOR"] = "1"
+        for key in ["TENDERSCORE_STORE", "TENDERSCORE_TENDER", "TENDERSCORE_ACTOR"] { env[key] = nil }
+        for (key, value) in extra { env[key] = value }
+        return env
     }
 
     public static func temporaryDirectory() throws -> URL {

@@ -34,6 +34,24 @@ public struct StoreFixture: Sendable {
         return store
     }
 
+    /// The sample tender set up in any store (a PostgreSQL database, say) as ``withBids()`` and
+    /// ``scored()`` set it up in the file.
+    public static func sampleTender(
+        in storage: any TenderStorage, scored: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }
+    ) async throws -> Tender {
+        let tender = try await Tender.create(
+            in: storage, tender: SampleTender.tender, criteria: try DocumentFile.read(SampleTender.criteria, options: .init()),
+            title: "Community support for adults with learning disabilities", by: try ActingPerson("Dev Patel"), clock: clock)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        if scored {
+            for sheet in try await Sheets.all(tender) {
+                _ = try await tender.importScores(sheet: sheet, actor: sheet.panelist)
+            }
+        }
+        return tender
+    }
+
     /// A tender where every panel member has scored every bid they may score.
     public func scored() async throws -> Tender {
         let store = try await withBids()

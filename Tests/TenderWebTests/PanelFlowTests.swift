@@ -13,8 +13,10 @@ import TenderWorkflow
 @Suite struct PanelFlowTests {
     static let t = "/tenders/TND-2026-014"
 
-    @Test func theSampleTenderScoredInTheBrowserRanksAsTheCommandLineDoes() async throws {
-        let fixture = try await WebFixture()
+    /// On every store: the web app's writes and the command line read the same history.
+    @Test(arguments: WebStore.available)
+    func theSampleTenderScoredInTheBrowserRanksAsTheCommandLineDoes(_ backend: WebStore) async throws {
+        let fixture = try await WebFixture(on: backend)
         let snapshot = try await fixture.tender.snapshot(.responses)
         let panel = try #require(snapshot.panel?.panel)
         try await fixture.test { client in
@@ -79,7 +81,7 @@ import TenderWorkflow
             #expect(ranking.status == .ok)
             // The command line, run as a person runs it, on the same store.
             let cli = try AccessibilityTests.run(
-                try Self.binary(), ["rank", "--format", "json", "--store", fixture.store.storePath, "--as", "c-jo"], timeout: 120)
+                try Self.binary(), ["rank", "--format", "json", "--store", fixture.storeSpec, "--as", "c-jo"], timeout: 120)
             #expect(cli.status == 0, "\(cli.stderr)")
             #expect(ranking.body == cli.stdout)
             #expect(try await fixture.tender.verify().isIntact)

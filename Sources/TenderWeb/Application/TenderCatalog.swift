@@ -14,15 +14,18 @@ actor TenderCatalog {
         self.settings = settings
     }
 
-    /// The ids of the tenders in the store, in the store's order.
+    /// The ids of the tenders served, in the store's order: every one, or the one
+    /// `serve --tender` named.
     func ids() async throws -> [String] {
-        try await settings.storage.tenderIDs()
+        let held = try await settings.storage.tenderIDs()
+        guard let only = settings.tender else { return held }
+        return held.filter { $0 == only }
     }
 
     /// One tender's app, or "no tender" in the words every tender route uses.
     func app(_ id: String) async throws -> WebApp {
         if let app = opened[id] { return app }
-        guard try await settings.storage.tenderIDs().contains(id) else {
+        guard try await ids().contains(id) else {
             throw StoreError(.tenderNotFound, "There is no tender \(id) here.")
         }
         let tender = try await Tender.open(in: settings.storage, tender: id, clock: settings.clock)

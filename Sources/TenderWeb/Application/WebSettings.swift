@@ -4,8 +4,11 @@ import TenderStore
 /// What the web app runs over and how: a store and the tenders in it, the timings of sign-in,
 /// the largest upload.
 public struct WebSettings: Sendable {
-    /// The store the tender and the accounts are kept in (one SQLite file today).
+    /// The store the tender and the accounts are kept in: a SQLite file, or a PostgreSQL
+    /// database that may hold several tenders (and one set of accounts for them all).
     public var storage: any TenderStorage & AccountStorage
+    /// The one tender served (`serve --tender`); nil serves every tender in the store.
+    public var tender: String?
     public var host: String
     public var port: Int
     /// Over HTTPS (directly or behind the council's proxy), cookies are marked Secure. Also
@@ -21,12 +24,13 @@ public struct WebSettings: Sendable {
     public var maxUploadBytes: Int
 
     public init(
-        storage: any TenderStorage & AccountStorage, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
+        storage: any TenderStorage & AccountStorage, tender: String? = nil, host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false,
         sessionTimeout: TimeInterval = 30 * 60, bcryptCost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() },
         maxUploadBytes: Int = 50 * 1024 * 1024
     ) {
         self.maxUploadBytes = maxUploadBytes
         self.storage = storage
+        self.tender = tender
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

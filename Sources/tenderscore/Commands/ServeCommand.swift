@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import TenderSQLite
 import TenderWeb
+import TenderWorkflow
 
 /// `tenderscore serve`: the panel's web app over the store.
 struct ServeCommand: AsyncParsableCommand {
@@ -15,8 +15,15 @@ struct ServeCommand: AsyncParsableCommand {
     var secureCookies = false
 
     func run() async throws {
-        let (storage, _) = try await store.accounts()
-        Terminal.print("TenderScore is serving \(storage.path) at http://\(host):\(port)/ (stop it with Ctrl-C)")
-        try await serve(WebSettings(storage: storage, host: host, port: port, secureCookies: secureCookies))
+        let storage = try await store.accountStorage()
+        var served = try await storage.tenderIDs()
+        if let named = store.tenderID {
+            // Refused in the words every command uses when the store holds no such tender.
+            served = [try await Tender.open(in: storage, tender: named).id]
+        }
+        let what = served.isEmpty ? "no tender yet" : served.joined(separator: ", ")
+        Terminal.print("TenderScore is serving \(what) in \(storage.location) at http://\(host):\(port)/ (stop it with Ctrl-C)")
+        try await serve(
+            WebSettings(storage: storage, tender: store.tenderID, host: host, port: port, secureCookies: secureCookies))
     }
 }

@@ -96,14 +96,19 @@ struct StoreOptions: ParsableArguments {
         PostgresURL.isPostgres(spec) ? PostgresURL.redact(spec) : spec
     }
 
-    /// The store with its accounts (people, invitations, sessions), and its tender. Accounts are
-    /// kept in the SQLite store in this version; a PostgreSQL store is refused for them in words.
-    func accounts(readOnly: Bool = false) async throws -> (SQLiteStorage, Tender) {
-        guard !PostgresURL.isPostgres(storeSpec) else {
-            throw Refusal(
-                "people, sign-in and the web app work on a SQLite store in this version; \(storeName) is a PostgreSQL store. Copy the tender to a store file with `tenderscore store copy` to serve it")
-        }
-        let storage = try SQLiteStorage.open(at: storeSpec, readOnly: readOnly)
+    /// The store with its accounts (people, invitations, sessions), and its tender. A SQLite
+    /// file keeps one set of accounts beside its tender; a PostgreSQL database one set shared
+    /// by all its tenders.
+    func accounts(readOnly: Bool = false) async throws -> (any TenderStorage & AccountStorage, Tender) {
+        let storage = try await accountStorage(readOnly: readOnly)
         return (storage, try await Tender.open(in: storage, tender: tenderID))
+    }
+
+    /// The store with its accounts, no tender chosen: the web app serves every tender in it.
+    func accountStorage(readOnly: Bool = false) async throws -> any TenderStorage & AccountStorage {
+        if PostgresURL.isPostgres(storeSpec) {
+            return try await PostgresStorage.open(try PostgresURL(parsing: storeSpec), readOnly: readOnly)
+        }
+        return try SQLiteStorage.open(at: storeSpec, readOnly: readOnly)
     }
 }

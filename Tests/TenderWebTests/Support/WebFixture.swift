@@ -2,33 +2,64 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import TenderModel
+import TenderPostgres
 import TenderSQLite
 import TenderStore
 import TenderTestSupport
 import TenderWeb
 import TenderWorkflow
 
+/// Which store a web test runs over: the SQLite file, or a fresh database on the test
+/// PostgreSQL server (``PostgresTestServer``).
+enum WebStore: String, Sendable, CaseIterable, CustomStringConvertible {
+    case sqlite
+    case postgres
+
+    var description: String { rawValue }
+
+    /// SQLite always; PostgreSQL too when a server is configured (or CI requires one, when its
+    /// absence fails the test instead of leaving it out).
+    static var available: [WebStore] { PostgresTestServer.shouldRun ? [.sqlite, .postgres] : [.sqlite] }
+}
+
 /// The sample tender in a temporary store, with a commissioner (c-jo) and an auditor
 /// (a-morgan) added, served by the web app's router with a hand-moved clock.
 struct WebFixture {
     static let password = "correct horse battery"
+    /// The temporary folder (and, on SQLite, the store file in it).
     let store: StoreFixture
     let tender: Tender
-    let storage: SQLiteStorage
+    let storage: any TenderStorage & AccountStorage
+    /// The store as `--store` names it for the command line: the file's path, or the URL.
+    let storeSpec: String
     let clock = ManualClock()
-    /// What the web app serves: the SQLite file, or with `manyTenders` a ``FolderStorage``
-    /// holding it and room for more tenders, as a PostgreSQL store has.
+    /// What the web app serves: the store, or with `manyTenders` on SQLite a ``FolderStorage``
+    /// holding the file and room for more tenders, as a PostgreSQL store has.
     let served: any TenderStorage & AccountStorage
     let maxUploadBytes: Int
 
-    init(scored: Bool = false, manyTenders: Bool = false, maxUploadBytes: Int = 50 * 1024 * 1024) async throws {
+    init(scored: Bool = false, on backend: WebStore = .sqlite, manyTenders: Bool = false, maxUploadBytes: Int = 50 * 1024 * 1024)
+        async throws
+    {
         self.maxUploadBytes = maxUploadBytes
         store = try StoreFixture()
-        let created = scored ? try await store.scored() : try await store.withBids()
-        try (created.storage as? SQLiteStorage)?.close()
-        storage = try SQLiteStorage.open(at: store.storePath)
+        switch backend {
+        case .sqlite:
+            let created = scored ? try await store.scored() : try await store.withBids()
+            try (created.storage as? SQLiteStorage)?.close()
+            storage = try SQLiteStorage.open(at: store.storePath)
+            storeSpec = store.storePath
+        case .postgres:
+            let url = try await PostgresTestServer.freshDatabase()
+            _ = try await StoreFixture.sampleTender(in: try await PostgresStorage.open(url), scored: scored, clock: store.clock.function)
+            storage = try await PostgresStorage.open(url)
+            storeSpec = PostgresTestServer.raw(url)
+        }
         tender = try await Tender.open(in: storage)
-        served = manyTenders ? FolderStorage(home: storage, holding: SampleTender.tender, folder: store.folder.path) : storage
+        // A PostgreSQL database holds many tenders already; a SQLite file is given a folder of
+        // others beside it.
+        served = manyTenders && backend == .sqlite
+            ? FolderStorage(home: storage, holding: SampleTender.tender, folder: store.folder.path) : storage
         let people = PeopleAdministration(tender: tender, accounts: storage)
         let setUpBy = try ActingPerson("Dev Patel")
         try await people.add("c-jo", role: .commissioner, name: "Jo Clarke", by: setUpBy)

@@ -8,20 +8,23 @@ import Testing
 ///
 /// Unset, the tests that need a server are skipped, unless `$TENDERSCORE_REQUIRE_CHECKERS` is
 /// set (as in CI), when they run and fail for want of it: a CI run can never skip them.
-enum TestServer {
-    static let environment = ProcessInfo.processInfo.environment
+///
+/// Shared by the PostgreSQL store's tests and the web app's, which run their flows on both
+/// stores.
+public enum PostgresTestServer {
+    public static let environment = ProcessInfo.processInfo.environment
 
-    static var url: PostgresURL? {
+    public static var url: PostgresURL? {
         environment["TENDERSCORE_TEST_POSTGRES"].flatMap { try? PostgresURL(parsing: $0) }
     }
 
     /// Whether tests that need the server run: it is configured, or CI requires it.
-    static var shouldRun: Bool {
+    public static var shouldRun: Bool {
         url != nil || environment["TENDERSCORE_REQUIRE_CHECKERS"] != nil
     }
 
     /// The configured server, or a failure that says how to configure one.
-    static func required() throws -> PostgresURL {
+    public static func required() throws -> PostgresURL {
         try #require(
             url,
             "TENDERSCORE_TEST_POSTGRES is not set (or not a postgresql:// URL): CI requires these tests; see .ci/run for the throwaway cluster")
@@ -29,7 +32,7 @@ enum TestServer {
 
     /// A new, empty database on the server, so that each test (and each store of one test) is
     /// on its own and tests run in parallel.
-    static func freshDatabase() async throws -> PostgresURL {
+    public static func freshDatabase() async throws -> PostgresURL {
         var url = try required()
         let name = "ts_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         try await execute(["CREATE DATABASE \(name)"], on: url)
@@ -37,8 +40,13 @@ enum TestServer {
         return url
     }
 
+    /// The URL as a person writes it in `--store`, password and all (never print it).
+    public static func raw(_ url: PostgresURL) -> String {
+        "postgresql://\(url.user)\(url.password.map { ":" + $0 } ?? "")@\(url.host):\(url.port)/\(url.database)"
+    }
+
     /// Runs statements directly, as someone with access to the database would.
-    static func execute(_ statements: [String], on url: PostgresURL) async throws {
+    public static func execute(_ statements: [String], on url: PostgresURL) async throws {
         var logger = Logger(label: "tenderscore.tests")
         logger.logLevel = .critical
         let configuration = PostgresConnection.Configuration(
@@ -57,7 +65,7 @@ enum TestServer {
 
     /// Ends every other session on `database`, as a server restart would, from outside this
     /// process (psql), so that it can be called from a synchronous fault injector.
-    static func terminateSessions(on database: String) throws {
+    public static func terminateSessions(on database: String) throws {
         let url = try required()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
