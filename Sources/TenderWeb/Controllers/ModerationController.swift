@@ -53,7 +53,8 @@ struct ModerationController {
                 "done": entry.consensus != nil,
             ]
         }
-        page.view["waiting"] = list.waiting.count
+        // Said only when some are waiting: a mustache section shows for 0 too.
+        page.view["waiting"] = list.waiting.isEmpty ? false : list.waiting.count
         page.view["pending"] = list.view.evaluation.pendingItems.count
         return try app.render(page, context)
     }

@@ -417,6 +417,8 @@ def commissioner_flow(driver, base, plan, shots):
     listed = sorted(
         tuple(a.get_attribute("href").split("/moderation/")[1].split("/"))
         for a in driver.find_elements(By.CSS_SELECTOR, "main td a"))
+    if "0 questions are waiting" in text(driver.find_element(By.TAG_NAME, "main")):
+        problem("the moderation list says 0 questions are waiting: say nothing when none are")
     decided = sorted((d["submission"], d["criterion"]) for d in person["moderation"])
     if listed != decided:
         problem(f"the moderation list shows {listed}; the sample's moderation decided {decided}")
