@@ -185,6 +185,7 @@ let package = Package(
                 "tenderscore", "TenderWeb", "TenderWorkflow", "TenderStore", "TenderSQLite", "TenderPostgres", "TenderTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Browser"]
         ),

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -165,6 +166,25 @@ import TenderWorkflow
             #expect(unknown.status == .badRequest && unknown.body.contains("p-nobody is neither on the panel nor added"))
             let facts = try await fixture.storage.accountEvents().filter { $0.kind == .personInvited }.map(\.actor)
             #expect(facts.contains("c-jo"))
+        }
+    }
+
+    /// The decision report and the summaries carry their style inside them (they are kept and
+    /// emailed): served, they are styled by a policy naming those exact bytes, and nothing else.
+    @Test func aKeptDocumentIsStyledByItsOwnStyleAndNoOther() async throws {
+        let fixture = try await WebFixture(scored: true)
+        try await fixture.test { client in
+            let commissioner = try await fixture.signedIn("c-jo", client)
+            let report = try await commissioner.get(Self.t + "/report.html?provisional=1")
+            #expect(report.status == .ok)
+            let policy = try #require(report.headers[.contentSecurityPolicy])
+            let style = try #require(report.body.range(of: "(?s)(?<=<style>).*?(?=</style>)", options: .regularExpression))
+            let digest = Data(SHA256.hash(data: Data(report.body[style].utf8))).base64EncodedString()
+            #expect(policy.contains("style-src 'sha256-\(digest)';"), "\(policy)")
+            #expect(!policy.contains("unsafe-inline") && !policy.contains("script-src") && policy.contains("default-src 'none'"))
+            // The app's own pages keep the policy that allows no inline style at all.
+            let home = try await commissioner.get(Self.t + "/")
+            #expect(home.headers[.contentSecurityPolicy]?.contains("style-src 'self';") == true)
         }
     }
 }

@@ -107,9 +107,9 @@ struct DownloadsController {
     }
 
     private func download(_ text: String, type: String, name: String) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
+        var headers: HTTPFields = [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""]
+        if type.hasPrefix("text/html") { headers[.contentSecurityPolicy] = DocumentPolicy.policy(for: text) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     static func words(_ outcome: AssessmentSummary.Outcome) -> String {

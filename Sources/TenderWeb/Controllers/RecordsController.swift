@@ -42,7 +42,9 @@ struct RecordsController {
         // Exactly what `rank --format FORMAT` prints, its final line break included.
         let body = text.hasSuffix("\n") ? text : text + "\n"
         var headers: HTTPFields = [.contentType: type]
-        if format != .html {
+        if format == .html {
+            headers[.contentSecurityPolicy] = DocumentPolicy.policy(for: body)
+        } else {
             headers[.contentDisposition] = "attachment; filename=\"\(app.tender.id)-ranking.\(format == .json ? "json" : "csv")\""
         }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))

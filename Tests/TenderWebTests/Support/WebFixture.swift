@@ -58,8 +58,11 @@ struct WebFixture {
         tender = try await Tender.open(in: storage)
         // A PostgreSQL database holds many tenders already; a SQLite file is given a folder of
         // others beside it.
-        served = manyTenders && backend == .sqlite
-            ? FolderStorage(home: storage, holding: SampleTender.tender, folder: store.folder.path) : storage
+        if manyTenders, let file = storage as? SQLiteStorage {
+            served = FolderStorage(home: file, holding: SampleTender.tender, folder: store.folder.path)
+        } else {
+            served = storage
+        }
         let people = PeopleAdministration(tender: tender, accounts: storage)
         let setUpBy = try ActingPerson("Dev Patel")
         try await people.add("c-jo", role: .commissioner, name: "Jo Clarke", by: setUpBy)
