@@ -116,21 +116,26 @@ enum ProjectionReader {
         }
     }
 
+    /// Read through a cursor, one row at a time: a national framework has 180,000 scores.
     static func scores(_ db: Database) throws -> [RecordedScore] {
-        try Row.fetchAll(
+        var scores: [RecordedScore] = []
+        scores.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") ?? 0)
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT panelist, submission_id, criterion_id, value, rationale, event_seq FROM scores
                 ORDER BY submission_id, criterion_id, panelist
-                """
-        ).map { row in
-            RecordedScore(
-                score: Score(
-                    panelist: try column(row, 0, "score's member"), submission: try column(row, 1, "score's submission"),
-                    criterion: try column(row, 2, "score's criterion"), value: try column(row, 3, "score"),
-                    rationale: try column(row, 4, "rationale")),
-                sequence: try column(row, 5, "score event"))
+                """)
+        while let row = try rows.next() {
+            scores.append(
+                RecordedScore(
+                    score: Score(
+                        panelist: try column(row, 0, "score's member"), submission: try column(row, 1, "score's submission"),
+                        criterion: try column(row, 2, "score's criterion"), value: try column(row, 3, "score"),
+                        rationale: try column(row, 4, "rationale")),
+                    sequence: try column(row, 5, "score event")))
         }
+        return scores
     }
 
     static func consensus(_ db: Database) throws -> [RecordedConsensus] {
@@ -174,12 +179,13 @@ enum ProjectionReader {
     }
 
     private static func optionalColumn<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value? {
-        let values = Array(row.databaseValues)
-        guard index < values.count else {
+        // One column, not the whole row copied per column: a snapshot reads 180,000 scores.
+        guard index < row.count else {
             throw StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
         }
-        if values[index].isNull { return nil }
-        guard let value = Value.fromDatabaseValue(values[index]) else {
+        let stored: DatabaseValue = row[index]
+        if stored.isNull { return nil }
+        guard let value = Value.fromDatabaseValue(stored) else {
             throw StoreError(.damaged, "a stored \(what) cannot be read: the store is damaged; run `tenderscore audit verify`")
         }
         return value

@@ -237,6 +237,23 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         }
     }
 
+    public func forEachProjectedRow(
+        tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
+    ) async throws(StoreError) {
+        let queue = try database()
+        do {
+            try await queue.read { db in
+                guard try db.tableExists(table.name) else { return }
+                let rows = try Row.fetchCursor(db, sql: table.selectSQL)
+                while let row = try rows.next() {
+                    try body(row.databaseValues.map(StoredValue.init))
+                }
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
     public func document(tender: String, sha256: String) async throws(StoreError) -> [UInt8]? {
         let queue = try database()
         do {
