@@ -6,12 +6,22 @@ import TenderStore
 extension TenderView {
     /// The report every output is rendered from. A final report is refused, listing what is
     /// missing, while any item lacks a moderated score.
-    public func report(provisional: Bool, generatedAt: Date = Date()) throws(StoreError) -> TenderReport {
+    ///
+    /// `format`: the one format the report is for, so that only what it shows is worked out
+    /// (``OutputFormat/rankingParts``); nil works out everything, for any format.
+    public func report(provisional: Bool, for format: OutputFormat? = nil, generatedAt: Date = Date()) throws(StoreError)
+        -> TenderReport
+    {
+        let parts = format?.rankingParts ?? .all
+        let mode: RankingMode = provisional ? .provisional : .final
         do {
-            return try TenderReport(
-                tender: summary.id, title: summary.title, evaluation: evaluation,
-                mode: provisional ? .provisional : .final, importWarnings: importWarnings,
-                isFinalised: summary.isFinalised, generatedAt: generatedAt)
+            let ranking = try evaluation.ranking(mode)
+            return TenderReport(
+                tender: summary.id, title: summary.title, evaluation: evaluation, ranking: ranking,
+                agreement: evaluation.agreement(), coProduction: evaluation.coProduction(),
+                sensitivity: parts.contains(.sensitivity) ? try evaluation.sensitivity(mode) : nil,
+                importWarnings: parts.contains(.importWarnings) ? importWarnings : [:], isFinalised: summary.isFinalised,
+                generatedAt: generatedAt)
         } catch {
             let pending = evaluation.pendingItems
             guard !pending.isEmpty else { throw StoreError(.invalidInput, error.message) }
