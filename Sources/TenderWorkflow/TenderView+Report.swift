@@ -7,12 +7,12 @@ extension TenderView {
     /// The report every output is rendered from. A final report is refused, listing what is
     /// missing, while any item lacks a moderated score.
     ///
-    /// `format`: the one format the report is for, so that only what it shows is worked out
-    /// (``OutputFormat/rankingParts``); nil works out everything, for any format.
-    public func report(provisional: Bool, for format: OutputFormat? = nil, generatedAt: Date = Date()) throws(StoreError)
+    /// `parts`: what the output shows beyond the ranking, agreement and co-production check
+    /// (``OutputFormat/rankingParts``); a part left out is absent from the report (no
+    /// sensitivity report, no import warnings).
+    public func report(provisional: Bool, only parts: ReportParts = .all, generatedAt: Date = Date()) throws(StoreError)
         -> TenderReport
     {
-        let parts = format?.rankingParts ?? .all
         let mode: RankingMode = provisional ? .provisional : .final
         do {
             let ranking = try evaluation.ranking(mode)

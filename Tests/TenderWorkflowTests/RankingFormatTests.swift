@@ -21,7 +21,7 @@ import Testing
         let fullView = try await tender.view(for: person, doing: "see the ranking", .responses)
         let full = try fullView.report(provisional: false, generatedAt: at)
         let narrow = try await tender.view(for: person, doing: "see the ranking", format.rankingScope)
-            .report(provisional: false, for: format, generatedAt: at)
+            .report(provisional: false, only: format.rankingParts, generatedAt: at)
         let decision = try await tender.decisionRecord(fullView)
         #expect(
             try format.render(narrow, ocds: ocds, decision: decision) == format.render(full, ocds: ocds, decision: decision))

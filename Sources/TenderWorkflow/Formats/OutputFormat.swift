@@ -17,7 +17,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// check: CSV and JSON show neither the sensitivity report (a dozen re-rankings) nor the
     /// import warnings (worked out from every answer of every bid, hundreds of megabytes on a
     /// national framework), so a ranking in those formats works out neither and reads no answer.
-    public var rankingParts: RankingParts {
+    public var rankingParts: ReportParts {
         switch self {
         case .csv, .json, .ocds: []
         case .table: [.importWarnings]
@@ -29,16 +29,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// for OCDS, the bidders' registrations and localities; CSV and JSON need only the columns.
     public var rankingScope: SnapshotScope {
         self == .csv || self == .json ? [] : .responses
-    }
-
-    /// The parts of a ranking report that only some formats show.
-    public struct RankingParts: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
-
-        public static let sensitivity = RankingParts(rawValue: 1 << 0)
-        public static let importWarnings = RankingParts(rawValue: 1 << 1)
-        public static let all: RankingParts = [.sensitivity, .importWarnings]
     }
 
     /// The ranking in this format. OCDS needs `ocds`; a table in colour only for a terminal.
