@@ -108,7 +108,7 @@ import TenderTestSupport
         #expect(try await HistoryVerifier.verify(tender.storage, tender: SampleTender.tender).isIntact)
     }
 
-    @Test func storedTimesParseAsTheFormatterParsedThem() {
+    @Test func storedTimesParseAndWriteAsTheFormatterDid() {
         var random = SeededRandom(seed: 9)
         for _ in 0..<20_000 {
             let millis = Int64(random.next() % 253_402_300_800_000)
@@ -122,6 +122,12 @@ import TenderTestSupport
         ] {
             #expect(Timestamp.storedMilliseconds(text) == nil, "\(text)")
         }
+        // Written digit by digit exactly as the formatter wrote it.
+        for _ in 0..<20_000 {
+            let millis = Int64(random.next() % 253_402_300_800_000)
+            #expect(Timestamp.storedText(milliseconds: millis) == Timestamp.formattedText(milliseconds: millis))
+        }
+        #expect(Timestamp.storedText(milliseconds: -1) == nil)
         #expect(Timestamp.storedMilliseconds("2024-02-29T23:59:59.999Z") == 1_709_251_199_999)
         #expect(Timestamp.date("2024-02-29T23:59:59.999Z") == Date(timeIntervalSince1970: 1_709_251_199.999))
     }

@@ -14,6 +14,56 @@ package enum Timestamp {
 
     package static func text(_ instant: Date) -> String {
         let total = milliseconds(instant)
+        if let direct = storedText(milliseconds: total) { return direct }
+        return formattedText(milliseconds: total)
+    }
+
+    /// Written digit by digit for 1970 to 9999 (every event of a scores import asks for one);
+    /// the formatter for anything else, as before.
+    static func storedText(milliseconds total: Int64) -> String? {
+        guard total >= 0, total < 253_402_300_800_000 else { return nil }
+        let days = total / 86_400_000
+        let inDay = total % 86_400_000
+        // The civil date of a day count from 1970-01-01 (H. Hinnant's algorithm).
+        let z = days + 719_468
+        let era = z / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func digits(_ value: Int64, _ count: Int) {
+            var divisor: Int64 = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(year, 4)
+        out.append(UInt8(ascii: "-"))
+        digits(month, 2)
+        out.append(UInt8(ascii: "-"))
+        digits(day, 2)
+        out.append(UInt8(ascii: "T"))
+        digits(inDay / 3_600_000, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(inDay / 60_000 % 60, 2)
+        out.append(UInt8(ascii: ":"))
+        digits(inDay / 1000 % 60, 2)
+        out.append(UInt8(ascii: "."))
+        digits(inDay % 1000, 3)
+        out.append(UInt8(ascii: "Z"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func formattedText(milliseconds total: Int64) -> String {
         let seconds = total >= 0 ? total / 1000 : (total - 999) / 1000
         let millis = total - seconds * 1000
         let whole = Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(secondsStyle)
