@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import GRDB
+import GRDBSQLite
 import TenderModel
 import TenderStore
 
@@ -169,6 +171,38 @@ enum ProjectionReader {
         }
         let data: Data = try column(row, 0, "document")
         return [UInt8](data)
+    }
+
+    static func documentDigest(_ db: Database, sha256: String) throws -> (bytes: Int, sha256: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, typeof(bytes) FROM documents WHERE sha256 = ?", arguments: [sha256])
+        else { return nil }
+        let rowID: Int64 = try column(row, 0, "document row")
+        let type: String = try column(row, 1, "document type")
+        guard type == "blob" else {
+            // Not as TenderScore writes it (text, or NULL): read as before, whole.
+            return try document(db, sha256: sha256).map { ($0.count, Digest.sha256($0)) }
+        }
+        guard let connection = db.sqliteConnection else { throw StoreError(.database, "the store is closed") }
+        var blob: OpaquePointer?
+        guard sqlite3_blob_open(connection, "main", "documents", "bytes", rowID, 0, &blob) == SQLITE_OK, let blob else {
+            throw StoreError(
+                .damaged, "the document \(sha256) cannot be read: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        defer { sqlite3_blob_close(blob) }
+        let size = Int(sqlite3_blob_bytes(blob))
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: min(size, 1 << 20))
+        var offset = 0
+        while offset < size {
+            let count = min(buffer.count, size - offset)
+            let status = buffer.withUnsafeMutableBytes { sqlite3_blob_read(blob, $0.baseAddress, Int32(count), Int32(offset)) }
+            guard status == SQLITE_OK else {
+                throw StoreError(.damaged, "the document \(sha256) cannot be read (SQLite error \(status))")
+            }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+            offset += count
+        }
+        return (size, Digest.hex(Array(hasher.finalize())))
     }
 
     private static func column<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value {

@@ -254,6 +254,16 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         }
     }
 
+    /// Read through SQLite's incremental blob I/O a megabyte at a time, hashed as it comes.
+    public func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)? {
+        let queue = try database()
+        do {
+            return try await queue.read { db in try ProjectionReader.documentDigest(db, sha256: sha256) }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
     public func document(tender: String, sha256: String) async throws(StoreError) -> [UInt8]? {
         let queue = try database()
         do {

@@ -90,21 +90,21 @@ public enum HistoryVerifier {
         var problems: [VerificationProblem] = []
         var checked: Set<String> = []
         for (reference, seq) in documents where checked.insert(reference.sha256).inserted {
-            let bytes: [UInt8]?
+            let digest: (bytes: Int, sha256: String)?
             do {
-                bytes = try await storage.document(tender: tender, sha256: reference.sha256)
+                digest = try await storage.documentDigest(tender: tender, sha256: reference.sha256)
             } catch {
                 problems.append(
                     VerificationProblem(sequence: Int(seq), message: "the document \(reference.file) cannot be read: \(error.message)"))
                 continue
             }
-            guard let bytes else {
+            guard let digest else {
                 problems.append(
                     VerificationProblem(
                         sequence: Int(seq), message: "the document \(reference.file) it received (SHA-256 \(short(reference.sha256))) is missing"))
                 continue
             }
-            if bytes.count != reference.bytes || Digest.sha256(bytes) != reference.sha256 {
+            if digest.bytes != reference.bytes || digest.sha256 != reference.sha256 {
                 problems.append(
                     VerificationProblem(
                         sequence: Int(seq),

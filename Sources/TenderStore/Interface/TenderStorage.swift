@@ -48,6 +48,11 @@ public protocol TenderStorage: Sendable {
         tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
     ) async throws(StoreError)
 
+    /// A kept document's size and the SHA-256 of its bytes as they are now (64 lowercase hex
+    /// digits), or nil when none is kept under `sha256`: what `verify` checks, worked out
+    /// without holding the document (a bulk file runs to gigabytes).
+    func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)?
+
     /// A kept document's bytes, or nil when none has that SHA-256.
     func document(tender: String, sha256: String) async throws(StoreError) -> [UInt8]?
 
@@ -56,6 +61,12 @@ public protocol TenderStorage: Sendable {
 }
 
 extension TenderStorage {
+    /// For a backend that can only read a document whole.
+    public func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)? {
+        guard let bytes = try await document(tender: tender, sha256: sha256) else { return nil }
+        return (bytes.count, Digest.sha256(bytes))
+    }
+
     /// For a backend without a cursor of its own: the rows read at once, then handed on.
     public func forEachProjectedRow(
         tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
