@@ -263,7 +263,7 @@ public struct BulkSubmissionFile: Sendable {
                 let schemaRefused = collector.diagnostics.count(where: { $0.severity == .error }) > errorsBefore
                 var columns = input.window.locator()
                 let element = SafeXMLParser.copy(node, file: path) { child in
-                    columns.column(ofStartTag: SafeXMLParser.qualifiedName(child), line: Int(xmlGetLineNo(child)))
+                    SafeXMLParser.column(of: child, in: &columns)
                 }
                 let (submission, read) = SubmissionReader.read(element, schema: schema)
                 let found = element.controlCharacterDiagnostics() + read

@@ -106,6 +106,9 @@ enum DecimalText {
         guard !text.isEmpty,
             text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
         else { return nil }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: text, locale: posix)
     }
+
+    /// Made once: making a `Locale` costs more than reading the number.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }

@@ -68,7 +68,13 @@ enum SubmissionReader {
 
     /// An answer is either `<p>` paragraphs or plain text, where blank lines separate paragraphs.
     static func paragraphs(of answer: ParsedElement) -> [String] {
-        let marked = answer.children("p").map(\.foldedText).filter { !$0.isEmpty }
+        // Read in place rather than through `children("p")`, which copies every paragraph element.
+        var marked: [String] = []
+        marked.reserveCapacity(answer.children.count)
+        for index in answer.children.indices where answer.children[index].name == "p" {
+            let text = answer.children[index].foldedText
+            if !text.isEmpty { marked.append(text) }
+        }
         if !marked.isEmpty { return marked }
         return answer.text
             .components(separatedBy: "\n")
