@@ -15,6 +15,9 @@ struct ParsedElement: Sendable {
     var textIsFolded = false
     /// The first control character in ``text``, found while copying it (see ``TextScan``).
     var textControl: Unicode.Scalar?
+    /// The words of ``text`` when it came in one piece, counted while copying it; nil when it
+    /// was joined from pieces (text around a comment), whose words may run together.
+    var textWords: Int?
     /// The attributes holding a control character, by name, with the first one in each:
     /// found while copying them, empty for nearly every element.
     var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []

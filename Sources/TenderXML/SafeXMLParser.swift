@@ -226,6 +226,7 @@ enum SafeXMLParser {
         child = node.pointee.children
         var texts = 0
         var lastTextFolded = true
+        var lastTextWords = 0
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
@@ -236,8 +237,10 @@ enum SafeXMLParser {
                 let scan = TextScan(utf8: bytes)
                 if element.textControl == nil { element.textControl = scan.control }
                 lastTextFolded = scan.isFolded
+                lastTextWords = scan.words
+                let text = String(decoding: bytes, as: UTF8.self)
+                if texts == 0 { element.text = text } else { element.text += text }
                 texts += 1
-                element.text += String(decoding: bytes, as: UTF8.self)
             default:
                 break
             }
@@ -245,6 +248,7 @@ enum SafeXMLParser {
         }
         // Pieces folded each on their own may not be once joined ("a " and " b").
         element.textIsFolded = texts == 0 || (texts == 1 && lastTextFolded)
+        element.textWords = texts == 0 ? 0 : texts == 1 ? lastTextWords : nil
         return element
     }
 }

@@ -1,57 +1,73 @@
 import TenderModel
 
 /// What one pass over a text's UTF-8 bytes, as libxml2 holds them, finds for the checks every
-/// text of a document goes through: whether folding its whitespace would change it, and its
-/// first control character. Done while the tree is copied, so that the readers neither fold
-/// a paragraph that is folded already (most are written on one line) nor scan it again for
-/// control characters.
+/// text of a document goes through: its first control character, whether folding its
+/// whitespace would change it, and its words. Done while the tree is copied, so that the
+/// readers neither fold a paragraph that is folded already (most are written on one line), nor
+/// scan it again for control characters, nor count its words a second time for the word limits.
 struct TextScan {
-    /// No whitespace but single spaces between other characters: folding changes nothing.
-    var isFolded = true
     /// The first control character no document may carry (see ``ControlCharacter``).
     var control: Unicode.Scalar?
+    /// No whitespace but single spaces between other characters: folding changes nothing.
+    var isFolded = true
+    /// Runs of anything but White_Space, as ``Response/wordCount`` counts them; folding never
+    /// changes the count.
+    var words = 0
 
-    /// Eight bytes at a time through printable ASCII, byte by byte through anything else.
+    /// Eight bytes at a time through printable ASCII, scalar by scalar through anything else.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
         if base[0] == 0x20 || base[count - 1] == 0x20 { isFolded = false }
-        var afterSpace = false
+        // Inside a word; otherwise at the start or just after whitespace. A space right after
+        // whitespace other than a space does not matter: that whitespace unfolded the text.
+        var inWord = false
         var index = 0
         while index < count {
             if index + 8 <= count {
                 let chunk = UnicodeWhitespace.load(base, at: index)
                 if UnicodeWhitespace.irregularLanes(chunk) == 0 {
-                    if isFolded {
-                        let spaces = UnicodeWhitespace.spaceLanes(chunk)
-                        if spaces & ((spaces << 8) | (afterSpace ? 0x80 : 0)) != 0 { isFolded = false }
-                        afterSpace = spaces >> 63 != 0
-                    }
-                    index += 8
+                    let spaces = UnicodeWhitespace.spaceLanes(chunk)
+                    let before = (spaces << 8) | (inWord ? 0 : 0x80)
+                    if spaces & before != 0 { isFolded = false }
+                    let letters = ~spaces & UnicodeWhitespace.highBits
+                    // Word starts summed by one multiplication (x86-64 has no popcnt by default).
+                    words &+= Int(truncatingIfNeeded: (((letters & before) >> 7) &* UnicodeWhitespace.lowBits) >> 56)
+                    inWord = letters >> 63 != 0
+                    index &+= 8
                     continue
                 }
             }
             let byte = base[index]
-            if byte == 0x20 {
-                if afterSpace { isFolded = false }
-                afterSpace = true
-                index += 1
-                continue
-            }
-            if byte < 0x20 {
-                if byte >= 0x09 && byte <= 0x0D { isFolded = false }
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D && control == nil { control = Unicode.Scalar(byte) }
+            var whitespace = 0
+            if byte <= 0x20 {
+                if byte == 0x20 {
+                    whitespace = 1
+                    if !inWord && index > 0 { isFolded = false }
+                } else if byte >= 0x09 && byte <= 0x0D {
+                    whitespace = 1
+                    isFolded = false
+                }
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && control == nil {
+                    control = Unicode.Scalar(byte)
+                }
             } else if byte == 0x7F {
                 if control == nil { control = Unicode.Scalar(byte) }
             } else if byte >= 0xC2 && byte <= 0xE3 {
                 if byte == 0xC2, control == nil, index + 1 < count, base[index + 1] >= 0x80 && base[index + 1] <= 0x9F {
                     control = Unicode.Scalar(base[index + 1])
                 }
-                if UnicodeWhitespace.multiByteWidth(bytes, at: index) > 0 { isFolded = false }
+                whitespace = UnicodeWhitespace.multiByteWidth(bytes, at: index)
+                if whitespace > 0 { isFolded = false }
             }
-            afterSpace = false
-            index += 1
-            if control != nil && !isFolded { return }  // nothing more to learn
+            if whitespace > 0 {
+                inWord = false
+                index &+= whitespace
+            } else {
+                if !inWord { words &+= 1 }
+                inWord = true
+                index &+= 1
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 @testable import TenderModel
 @testable import TenderXML
+import Foundation
+import TenderTestSupport
 import Testing
 
 /// The byte-level text checks (word counts, whitespace folding, control characters) give what
@@ -90,6 +92,40 @@ struct TextScanTests {
         #expect("people told us matters most".foldingWhitespace() == "people told us matters most")
         var twoSpaces = "people told  us matters most"
         #expect(!twoSpaces.withUTF8 { String.isFolded(utf8: $0) })
+    }
+
+    @Test("One scan of a text node finds its control character, whether it is folded, and its words")
+    func textScan() {
+        for text in Self.randomTexts(count: 3000, seed: 53) {
+            var copy = text
+            let scan = copy.withUTF8 { TextScan(utf8: $0) }
+            let scalars = "\(text.unicodeScalars.map(\.value))"
+            #expect(scan.words == Self.referenceWords(text), "\(scalars)")
+            #expect(scan.isFolded == (Array(Self.referenceFold(text).utf8) == Array(text.utf8)), "\(scalars)")
+            #expect(scan.control?.value == Self.referenceControl(text)?.0, "\(scalars)")
+        }
+    }
+
+    @Test("A bid's word counts, taken while reading it, equal counting its paragraphs again")
+    func countedWhileReading() throws {
+        let sample = try String(contentsOf: URL(fileURLWithPath: SampleTender.bids[0]), encoding: .utf8)
+        let variants = [
+            sample,
+            sample.replacingOccurrences(of: "<p>Westfield Voices is", with: "<p>Westfield<!-- joined -->Voices is"),
+            sample.replacingOccurrences(of: "<p>Westfield Voices is", with: "<p><![CDATA[West field]]> Voices\u{A0} is"),
+            sample.replacingOccurrences(of: "<p>Westfield Voices is", with: "<p>\n   Westfield\u{3000}\t Voices  is"),
+        ]
+        for (index, xml) in variants.enumerated() {
+            let loaded = try DocumentLoader().load(bytes: Array(xml.utf8), file: "variant-\(index).xml")
+            guard case .submission(let submission) = loaded.document else {
+                Issue.record("variant \(index) is not read as a submission")
+                continue
+            }
+            for response in submission.responses {
+                let recounted = Response(criterion: response.criterion, paragraphs: response.paragraphs).wordCount
+                #expect(response.wordCount == recounted, "variant \(index), \(response.criterion)")
+            }
+        }
     }
 
     @Test("The first control character and its scalar offset match a scan of the scalars")
