@@ -18,6 +18,10 @@ struct TextScan {
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         let count = bytes.count
+        if let spaces = Self.singleSpacedASCII(base, count: count) {
+            words = spaces + 1
+            return
+        }
         if base[0] == 0x20 || base[count - 1] == 0x20 { isFolded = false }
         // Inside a word; otherwise at the start or just after whitespace. A space right after
         // whitespace other than a space does not matter: that whitespace unfolded the text.
@@ -69,5 +73,37 @@ struct TextScan {
                 index &+= 1
             }
         }
+    }
+
+    /// The spaces in text of printable ASCII whose only whitespace is single spaces between
+    /// words, as most paragraphs are: such text is folded, holds no control character, and has
+    /// one word more than spaces. Nil for anything else, which the full scan then reads.
+    private static func singleSpacedASCII(_ base: UnsafePointer<UInt8>, count: Int) -> Int? {
+        if base[0] == 0x20 || base[count - 1] == 0x20 { return nil }
+        var spaces = 0
+        var lastWasSpace: UInt64 = 0  // 0x80 when the byte before the chunk is a space
+        var index = 0
+        while index + 8 <= count {
+            let chunk = UnicodeWhitespace.load(base, at: index)
+            if UnicodeWhitespace.irregularLanes(chunk) != 0 { return nil }
+            let lanes = UnicodeWhitespace.spaceLanes(chunk)
+            if lanes & ((lanes << 8) | lastWasSpace) != 0 { return nil }
+            spaces &+= Int(truncatingIfNeeded: ((lanes >> 7) &* UnicodeWhitespace.lowBits) >> 56)
+            lastWasSpace = lanes >> 56
+            index &+= 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte < 0x20 || byte >= 0x7F { return nil }
+            if byte == 0x20 {
+                if lastWasSpace != 0 { return nil }
+                spaces &+= 1
+                lastWasSpace = 0x80
+            } else {
+                lastWasSpace = 0
+            }
+            index &+= 1
+        }
+        return spaces
     }
 }
