@@ -199,7 +199,8 @@ enum SafeXMLParser {
                 if let content = text.pointee.content {
                     let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
                     if control == nil { control = ControlCharacter.first(utf8: bytes)?.scalar }
-                    value += String(decoding: bytes, as: UTF8.self)
+                    let piece = String(decoding: bytes, as: UTF8.self)
+                    if value.isEmpty { value = piece } else { value += piece }
                 }
                 child = text.pointee.next
             }
@@ -208,7 +209,7 @@ enum SafeXMLParser {
             if let control { attributeControls.append((name, control)) }
             attribute = current.pointee.next
         }
-        attributeControls.sort { $0.name < $1.name }
+        if attributeControls.count > 1 { attributeControls.sort { $0.name < $1.name } }
         let line = Int(xmlGetLineNo(node))
         var element = ParsedElement(
             name: string(node.pointee.name),

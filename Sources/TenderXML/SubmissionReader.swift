@@ -40,6 +40,7 @@ enum SubmissionReader {
         }
 
         var responses: [Response] = []
+        responses.reserveCapacity(element.children.count)
         var firstLine: [String: Int] = [:]
         // In place: `children("response")` would copy every response element with its answer.
         for responseIndex in element.children.indices where element.children[responseIndex].name == "response" {
