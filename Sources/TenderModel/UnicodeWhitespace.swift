@@ -5,7 +5,7 @@
 /// White_Space is U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
 /// U+202F, U+205F and U+3000: ASCII bytes are told directly, and only the lead bytes 0xC2, 0xE1,
 /// 0xE2 and 0xE3 need their following bytes looked at.
-package enum UnicodeWhitespace {
+public enum UnicodeWhitespace {
     /// The length in bytes of the White_Space scalar starting at `index` when it is one of the
     /// multi-byte ones, else 0. `index` should be at the start of a scalar; a continuation byte
     /// is never whitespace. ASCII whitespace is for the caller to tell, in its own loop.
@@ -74,25 +74,31 @@ package enum UnicodeWhitespace {
 
     // MARK: Eight bytes at a time (SWAR), little-endian lanes: byte i of the text is lane i.
 
-    package static let lowBits: UInt64 = 0x0101_0101_0101_0101
-    package static let highBits: UInt64 = 0x8080_8080_8080_8080
+    // Public and inlinable so that TenderXML's scans inline them for every eight bytes of text:
+    // package functions were called out of line from the other module.
+    public static var lowBits: UInt64 {
+        @inlinable get { 0x0101_0101_0101_0101 }
+    }
+    public static var highBits: UInt64 {
+        @inlinable get { 0x8080_8080_8080_8080 }
+    }
 
-    @inline(__always)
-    package static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
+    @inlinable
+    public static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// The high bit of every lane that may hold a byte below 0x20, 0x7F or any byte of 0x80 and
     /// above; never misses one (a borrow or carry can only mark an extra lane above a marked one).
     /// Zero means eight printable ASCII characters.
-    @inline(__always)
-    package static func irregularLanes(_ chunk: UInt64) -> UInt64 {
+    @inlinable
+    public static func irregularLanes(_ chunk: UInt64) -> UInt64 {
         (chunk | (chunk &- lowBits &* 0x20) | (chunk &+ lowBits)) & highBits
     }
 
     /// The high bit of exactly the lanes holding a space (0x20).
-    @inline(__always)
-    package static func spaceLanes(_ chunk: UInt64) -> UInt64 {
+    @inlinable
+    public static func spaceLanes(_ chunk: UInt64) -> UInt64 {
         let difference = chunk ^ (lowBits &* 0x20)
         let low7 = ~highBits
         return ~(((difference & low7) &+ low7) | difference) & highBits
