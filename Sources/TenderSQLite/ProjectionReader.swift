@@ -118,26 +118,52 @@ enum ProjectionReader {
         }
     }
 
-    /// Read through a cursor, one row at a time: a national framework has 180,000 scores.
+    /// Read straight from SQLite's statement, one row at a time, each column checked for its
+    /// type: a national framework has 180,000 scores, and converting each column through
+    /// GRDB's `DatabaseValue` was most of reading them.
     static func scores(_ db: Database) throws -> [RecordedScore] {
         var scores: [RecordedScore] = []
         scores.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") ?? 0)
-        let rows = try Row.fetchCursor(
-            db,
+        let statement = try db.makeStatement(
             sql: """
                 SELECT panelist, submission_id, criterion_id, value, rationale, event_seq FROM scores
                 ORDER BY submission_id, criterion_id, panelist
                 """)
-        while let row = try rows.next() {
+        let raw = statement.sqliteStatement
+        func text(_ index: Int32, _ what: String) throws -> String {
+            guard sqlite3_column_type(raw, index) == SQLITE_TEXT, let bytes = sqlite3_column_text(raw, index) else {
+                throw damaged(what, raw, index)
+            }
+            return String(
+                decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, index))), as: UTF8.self)
+        }
+        func integer(_ index: Int32, _ what: String) throws -> Int64 {
+            guard sqlite3_column_type(raw, index) == SQLITE_INTEGER else { throw damaged(what, raw, index) }
+            return sqlite3_column_int64(raw, index)
+        }
+        while true {
+            let status = sqlite3_step(raw)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let value = try integer(3, "score")
+            guard let score = Int(exactly: value) else { throw damaged("score", raw, 3) }
             scores.append(
                 RecordedScore(
                     score: Score(
-                        panelist: try column(row, 0, "score's member"), submission: try column(row, 1, "score's submission"),
-                        criterion: try column(row, 2, "score's criterion"), value: try column(row, 3, "score"),
-                        rationale: try column(row, 4, "rationale")),
-                    sequence: try column(row, 5, "score event")))
+                        panelist: try text(0, "score's member"), submission: try text(1, "score's submission"),
+                        criterion: try text(2, "score's criterion"), value: score, rationale: try text(4, "rationale")),
+                    sequence: try integer(5, "score event")))
         }
         return scores
+    }
+
+    /// As ``column(_:_:_:)`` words it: NULL is missing, any other wrong type cannot be read.
+    private static func damaged(_ what: String, _ statement: OpaquePointer, _ index: Int32) -> StoreError {
+        sqlite3_column_type(statement, index) == SQLITE_NULL
+            ? StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
+            : StoreError(.damaged, "a stored \(what) cannot be read: the store is damaged; run `tenderscore audit verify`")
     }
 
     static func consensus(_ db: Database) throws -> [RecordedConsensus] {
