@@ -108,6 +108,40 @@ import TenderTestSupport
         #expect(try await HistoryVerifier.verify(tender.storage, tender: SampleTender.tender).isIntact)
     }
 
+    /// The hand-written reading of score payloads accepts what `Decodable` accepts and reads it
+    /// the same, on payloads with members taken away, retyped, nulled or added.
+    @Test func scorePayloadsReadByHandAsDecodableReadsThem() throws {
+        let full = try JSONValueEncoder.value(
+            of: ScorePayload(
+                score: Score(panelist: "p-amira", submission: "BID-001", criterion: "local-assets", value: 4, rationale: "Names it."),
+                sheet: DocumentReference(file: "amira.csv", sha256: String(repeating: "a", count: 64), bytes: 812), amends: 12,
+                previous: PreviousScore(value: 3, rationale: "Earlier.")))
+        guard case .object(let members) = full else { throw CancellationError() }
+        let replacements: [JSONValue] = [.null, .string("4"), .integer(4), .bool(true), .array([]), .object([:])]
+        var variants: [JSONValue] = [full]
+        for key in members.keys {
+            var without = members
+            without[key] = nil
+            variants.append(.object(without))
+            for replacement in replacements {
+                var changed = members
+                changed[key] = replacement
+                variants.append(.object(changed))
+            }
+        }
+        var extra = members
+        extra["unknown"] = .string("ignored")
+        variants.append(.object(extra))
+        var read = 0
+        for variant in variants {
+            let byHand = ScorePayload(canonical: variant)
+            let decoded = try? JSONDecoder().decode(ScorePayload.self, from: Data(variant.canonicalText.utf8))
+            #expect(byHand == decoded, "\(variant.canonicalText)")
+            if byHand != nil { read += 1 }
+        }
+        #expect(read > 5)
+    }
+
     @Test func storedTimesParseAndWriteAsTheFormatterDid() {
         var random = SeededRandom(seed: 9)
         for _ in 0..<20_000 {

@@ -37,10 +37,11 @@ enum CanonicalJSONReader {
     /// The value of `text` and, when it is an object, where each of its members' values stands
     /// in the text's UTF-8 (as ``JSONValue/canonicalTextAndMembers`` gives them); nil when
     /// `text` is not canonical JSON.
-    static func valueAndMembers(_ text: String) -> (value: JSONValue, members: [String: Range<Int>])? {
+    /// `recording` false: the same check and value, with no member recorded.
+    static func valueAndMembers(_ text: String, recording: Bool = true) -> (value: JSONValue, members: [String: Range<Int>])? {
         func read(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: JSONValue, members: [String: Range<Int>])? {
             var cursor = Cursor(bytes: bytes)
-            cursor.recordsMembers = true
+            cursor.recordsMembers = recording
             guard let found = cursor.value(depth: 0), cursor.index == bytes.count else { return nil }
             return (found, cursor.members)
         }

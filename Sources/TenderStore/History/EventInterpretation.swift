@@ -11,8 +11,18 @@ package struct EventInterpretation: Sendable {
     var amends: Int64?
     var summary: String = ""
 
+    /// The kinds whose projection row keeps a member of the payload as its own canonical text.
+    static func keepsMembers(_ kind: String) -> Bool {
+        switch EventKind(rawValue: kind) {
+        case .tenderCreated, .panelImported, .panelReplaced, .submissionReceived, .submissionReplaced, .consensusRecorded,
+            .consensusChanged:
+            true
+        default: false
+        }
+    }
+
     package init(_ record: EventRecord) throws {
-        let read = CanonicalJSONReader.valueAndMembers(record.payload)
+        let read = CanonicalJSONReader.valueAndMembers(record.payload, recording: Self.keepsMembers(record.kind))
         try self.init(record, payload: read?.value, members: read?.members ?? [:])
     }
 
@@ -100,7 +110,9 @@ package struct EventInterpretation: Sendable {
             summary =
                 "\(verb) \(submission.id) from \(submission.bidder.name) (\(payload.document.file), SHA-256 \(payload.document.sha256)\(extra))"
         case .scoreGiven, .scoreChanged:
-            let payload = try decode(ScorePayload.self)
+            // A million of these in a long history: read from the value by hand when it has
+            // exactly the expected shape, else decoded as every other payload is.
+            let payload = try value.flatMap(ScorePayload.init(canonical:)) ?? decode(ScorePayload.self)
             rows = [
                 ProjectedRow(
                     table: .scores,

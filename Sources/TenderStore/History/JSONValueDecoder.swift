@@ -89,7 +89,9 @@ struct JSONValueDecoder: Decoder {
             return found
         }
 
-        private func path(_ key: Key) -> [any CodingKey] { codingPath + [key] }
+        /// Not extended per key: any error makes the caller decode again with `JSONDecoder`,
+        /// whose error names the path, and building a path per field was a fifth of the decoding.
+        private func path(_ key: Key) -> [any CodingKey] { codingPath }
 
         func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
         func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try JSONValueDecoder.bool(member(key), path(key)) }
@@ -157,7 +159,7 @@ struct JSONValueDecoder: Decoder {
                     JSONValue.self, DecodingError.Context(codingPath: codingPath, debugDescription: "the array has no more values"))
             }
             defer { currentIndex += 1 }
-            return (values[currentIndex], codingPath + [Index(currentIndex)])
+            return (values[currentIndex], codingPath)
         }
 
         mutating func decodeNil() throws -> Bool {

@@ -169,7 +169,8 @@ private final class ChainCheck: @unchecked Sendable {
             report(seq, "its time \"\(record.recordedAt)\" is not a UTC time as TenderScore writes it")
         }
         // One read of the payload both checks its form and yields the fields interpreted below.
-        let payload = CanonicalJSONReader.valueAndMembers(record.payload)
+        let payload = CanonicalJSONReader.valueAndMembers(
+            record.payload, recording: EventInterpretation.keepsMembers(record.kind))
         if payload == nil {
             report(seq, "its payload is not canonical JSON, so TenderScore did not write it")
         }
