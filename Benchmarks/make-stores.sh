@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS="${1:-/tmp/tenderscore-corpus}"
-BIN="$(swift build -c release --scratch-path .build-bench --show-bin-path)"
+BIN="${TENDERSCORE_BIN:-$(swift build -c release --scratch-path .build-release --show-bin-path)}"
 TS="$BIN/tenderscore"
 export TENDERSCORE_ACTOR="Benchmark Commissioner"
 for store in rank audit; do

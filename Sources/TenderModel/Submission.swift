@@ -45,9 +45,16 @@ public struct Money: Sendable, Hashable {
 public struct Response: Sendable, Hashable {
     public var criterion: String
     /// The answer's paragraphs, whitespace folded; an answer written without `<p>` is one paragraph.
-    public var paragraphs: [String]
+    public var paragraphs: [String] {
+        didSet { countedWords = nil }
+    }
     public var evidence: [Evidence]
     public var location: SourceLocation?
+    /// ``wordCount`` as the reader that made these paragraphs counted it on the way (TenderXML
+    /// does, in the same pass that checks the text), so that the word limits of thousands of
+    /// bids do not scan every answer again. Forgotten when the paragraphs change; not part of
+    /// the value (equality and hashing leave it out).
+    private var countedWords: Int?
 
     public init(criterion: String, paragraphs: [String], evidence: [Evidence] = [], location: SourceLocation? = nil) {
         self.criterion = criterion
@@ -56,27 +63,36 @@ public struct Response: Sendable, Hashable {
         self.location = location
     }
 
-    /// Words as a reader counts them: runs of non-whitespace across all paragraphs.
-    public var wordCount: Int {
-        paragraphs.reduce(0) { $0 + Self.words(in: $1) }
+    /// For a reader that counted the words of `paragraphs` exactly as ``wordCount`` would.
+    package init(
+        criterion: String, paragraphs: [String], evidence: [Evidence], location: SourceLocation?, countedWords: Int
+    ) {
+        self.init(criterion: criterion, paragraphs: paragraphs, evidence: evidence, location: location)
+        self.countedWords = countedWords
     }
 
-    /// Words are runs of anything but Unicode White_Space, counted scalar by scalar (grapheme
-    /// breaking made counting the slowest check of a long bid).
+    public static func == (lhs: Response, rhs: Response) -> Bool {
+        lhs.criterion == rhs.criterion && lhs.paragraphs == rhs.paragraphs && lhs.evidence == rhs.evidence
+            && lhs.location == rhs.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(criterion)
+        hasher.combine(paragraphs)
+        hasher.combine(evidence)
+        hasher.combine(location)
+    }
+
+    /// Words as a reader counts them: runs of non-whitespace across all paragraphs.
+    public var wordCount: Int {
+        countedWords ?? paragraphs.reduce(0) { $0 + Self.words(in: $1) }
+    }
+
+    /// Words are runs of anything but Unicode White_Space, counted on the UTF-8 bytes (iterating
+    /// scalars and asking their properties made counting the slowest check of a long bid).
     private static func words(in text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let space =
-                scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-            if space {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
-            }
-        }
-        return count
+        var text = text
+        return text.withUTF8 { UnicodeWhitespace.wordCount($0) }
     }
 }
 

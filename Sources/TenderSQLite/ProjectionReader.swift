@@ -1,5 +1,7 @@
+import Crypto
 import Foundation
 import GRDB
+import GRDBSQLite
 import TenderModel
 import TenderStore
 
@@ -116,21 +118,52 @@ enum ProjectionReader {
         }
     }
 
+    /// Read straight from SQLite's statement, one row at a time, each column checked for its
+    /// type: a national framework has 180,000 scores, and converting each column through
+    /// GRDB's `DatabaseValue` was most of reading them.
     static func scores(_ db: Database) throws -> [RecordedScore] {
-        try Row.fetchAll(
-            db,
+        var scores: [RecordedScore] = []
+        scores.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") ?? 0)
+        let statement = try db.makeStatement(
             sql: """
                 SELECT panelist, submission_id, criterion_id, value, rationale, event_seq FROM scores
                 ORDER BY submission_id, criterion_id, panelist
-                """
-        ).map { row in
-            RecordedScore(
-                score: Score(
-                    panelist: try column(row, 0, "score's member"), submission: try column(row, 1, "score's submission"),
-                    criterion: try column(row, 2, "score's criterion"), value: try column(row, 3, "score"),
-                    rationale: try column(row, 4, "rationale")),
-                sequence: try column(row, 5, "score event"))
+                """)
+        let raw = statement.sqliteStatement
+        func text(_ index: Int32, _ what: String) throws -> String {
+            guard sqlite3_column_type(raw, index) == SQLITE_TEXT, let bytes = sqlite3_column_text(raw, index) else {
+                throw damaged(what, raw, index)
+            }
+            return String(
+                decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(raw, index))), as: UTF8.self)
         }
+        func integer(_ index: Int32, _ what: String) throws -> Int64 {
+            guard sqlite3_column_type(raw, index) == SQLITE_INTEGER else { throw damaged(what, raw, index) }
+            return sqlite3_column_int64(raw, index)
+        }
+        while true {
+            let status = sqlite3_step(raw)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let value = try integer(3, "score")
+            guard let score = Int(exactly: value) else { throw damaged("score", raw, 3) }
+            scores.append(
+                RecordedScore(
+                    score: Score(
+                        panelist: try text(0, "score's member"), submission: try text(1, "score's submission"),
+                        criterion: try text(2, "score's criterion"), value: score, rationale: try text(4, "rationale")),
+                    sequence: try integer(5, "score event")))
+        }
+        return scores
+    }
+
+    /// As ``column(_:_:_:)`` words it: NULL is missing, any other wrong type cannot be read.
+    private static func damaged(_ what: String, _ statement: OpaquePointer, _ index: Int32) -> StoreError {
+        sqlite3_column_type(statement, index) == SQLITE_NULL
+            ? StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
+            : StoreError(.damaged, "a stored \(what) cannot be read: the store is damaged; run `tenderscore audit verify`")
     }
 
     static func consensus(_ db: Database) throws -> [RecordedConsensus] {
@@ -166,6 +199,38 @@ enum ProjectionReader {
         return [UInt8](data)
     }
 
+    static func documentDigest(_ db: Database, sha256: String) throws -> (bytes: Int, sha256: String)? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT rowid, typeof(bytes) FROM documents WHERE sha256 = ?", arguments: [sha256])
+        else { return nil }
+        let rowID: Int64 = try column(row, 0, "document row")
+        let type: String = try column(row, 1, "document type")
+        guard type == "blob" else {
+            // Not as TenderScore writes it (text, or NULL): read as before, whole.
+            return try document(db, sha256: sha256).map { ($0.count, Digest.sha256($0)) }
+        }
+        guard let connection = db.sqliteConnection else { throw StoreError(.database, "the store is closed") }
+        var blob: OpaquePointer?
+        guard sqlite3_blob_open(connection, "main", "documents", "bytes", rowID, 0, &blob) == SQLITE_OK, let blob else {
+            throw StoreError(
+                .damaged, "the document \(sha256) cannot be read: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        defer { sqlite3_blob_close(blob) }
+        let size = Int(sqlite3_blob_bytes(blob))
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: min(size, 1 << 20))
+        var offset = 0
+        while offset < size {
+            let count = min(buffer.count, size - offset)
+            let status = buffer.withUnsafeMutableBytes { sqlite3_blob_read(blob, $0.baseAddress, Int32(count), Int32(offset)) }
+            guard status == SQLITE_OK else {
+                throw StoreError(.damaged, "the document \(sha256) cannot be read (SQLite error \(status))")
+            }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+            offset += count
+        }
+        return (size, Digest.hex(Array(hasher.finalize())))
+    }
+
     private static func column<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value {
         guard let value: Value = try optionalColumn(row, index, what) else {
             throw StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
@@ -174,12 +239,13 @@ enum ProjectionReader {
     }
 
     private static func optionalColumn<Value: DatabaseValueConvertible>(_ row: Row, _ index: Int, _ what: String) throws -> Value? {
-        let values = Array(row.databaseValues)
-        guard index < values.count else {
+        // One column, not the whole row copied per column: a snapshot reads 180,000 scores.
+        guard index < row.count else {
             throw StoreError(.damaged, "a stored \(what) is missing: the store is damaged; run `tenderscore audit verify`")
         }
-        if values[index].isNull { return nil }
-        guard let value = Value.fromDatabaseValue(values[index]) else {
+        let stored: DatabaseValue = row[index]
+        if stored.isNull { return nil }
+        guard let value = Value.fromDatabaseValue(stored) else {
             throw StoreError(.damaged, "a stored \(what) cannot be read: the store is damaged; run `tenderscore audit verify`")
         }
         return value

@@ -24,29 +24,33 @@ final class SQLiteEventSink: EventSink {
     func append(_ kind: EventKind, payload: some Encodable, actor: String, reason: String?, at time: Date) throws
         -> HistoryEvent
     {
-        let record = try EventChain.next(
+        let prepared = try EventChain.prepare(
             after: head, sequence: eventCount + 1, kind: kind, payload: payload, actor: actor, reason: reason, at: time)
-        return try store(record)
+        return try store(prepared.record, meaning: EventInterpretation(prepared))
     }
 
     func append(copied record: EventRecord) throws -> HistoryEvent {
         try EventChain.requireFollows(record, head: head, count: eventCount)
-        return try store(record)
+        return try store(record, meaning: EventInterpretation(record))
     }
 
-    private func store(_ record: EventRecord) throws -> HistoryEvent {
-        try db.execute(
+    /// Statements are prepared once per connection and reused (`cachedStatement`): an import
+    /// appends thousands of events, each an event row and its projection rows, in the one
+    /// transaction of its write.
+    private func store(_ record: EventRecord, meaning: EventInterpretation) throws -> HistoryEvent {
+        try db.cachedStatement(
             sql: """
                 INSERT INTO events (seq, recorded_at, actor, kind, payload, reason, previous_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 record.sequence, record.recordedAt, record.actor, record.kind, record.payload, record.reason,
                 record.previousHash, record.hash,
             ])
-        let meaning = try EventInterpretation(record)
         for row in meaning.rows {
-            try db.execute(sql: row.table.upsertSQL, arguments: StatementArguments(row.values.map(\.databaseValue)))
+            try db.cachedStatement(sql: row.table.upsertSQL).execute(
+                arguments: StatementArguments(row.values.map(\.databaseValue)))
         }
         for removal in meaning.removals {
             let condition = removal.keyColumns.map { "\($0) = ?" }.joined(separator: " AND ")

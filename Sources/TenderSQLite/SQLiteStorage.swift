@@ -257,6 +257,33 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         }
     }
 
+    public func forEachProjectedRow(
+        tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
+    ) async throws(StoreError) {
+        let queue = try database()
+        do {
+            try await queue.read { db in
+                guard try db.tableExists(table.name) else { return }
+                let rows = try Row.fetchCursor(db, sql: table.selectSQL)
+                while let row = try rows.next() {
+                    try body(row.databaseValues.map(StoredValue.init))
+                }
+            }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
+    /// Read through SQLite's incremental blob I/O a megabyte at a time, hashed as it comes.
+    public func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)? {
+        let queue = try database()
+        do {
+            return try await queue.read { db in try ProjectionReader.documentDigest(db, sha256: sha256) }
+        } catch {
+            throw StoreError.wrapping(error, path: path)
+        }
+    }
+
     public func document(tender: String, sha256: String) async throws(StoreError) -> [UInt8]? {
         let queue = try database()
         do {

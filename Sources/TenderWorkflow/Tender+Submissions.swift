@@ -78,7 +78,10 @@ extension Tender {
         let parsingProblems = problems
         let parsed = received
         let digests = bulkFiles
-        return try await change(by: person, scope: .responses) { snapshot, recorder in
+        // The bids on record are read whole only when one may be replaced (to tell an identical
+        // copy); a first import needs only their ids, not hundreds of megabytes of answers.
+        let scope: SnapshotScope = replacementReason == nil ? [] : .responses
+        return try await change(by: person, scope: scope) { snapshot, recorder in
             var problems = parsingProblems
             let existing = Dictionary(
                 snapshot.submissions.map { ($0.submission.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -6,12 +6,22 @@ import TenderStore
 extension TenderView {
     /// The report every output is rendered from. A final report is refused, listing what is
     /// missing, while any item lacks a moderated score.
-    public func report(provisional: Bool, generatedAt: Date = Date()) throws(StoreError) -> TenderReport {
+    ///
+    /// `parts`: what the output shows beyond the ranking, agreement and co-production check
+    /// (``OutputFormat/rankingParts``); a part left out is absent from the report (no
+    /// sensitivity report, no import warnings).
+    public func report(provisional: Bool, only parts: ReportParts = .all, generatedAt: Date = Date()) throws(StoreError)
+        -> TenderReport
+    {
+        let mode: RankingMode = provisional ? .provisional : .final
         do {
-            return try TenderReport(
-                tender: summary.id, title: summary.title, evaluation: evaluation,
-                mode: provisional ? .provisional : .final, importWarnings: importWarnings,
-                isFinalised: summary.isFinalised, generatedAt: generatedAt)
+            let ranking = try evaluation.ranking(mode)
+            return TenderReport(
+                tender: summary.id, title: summary.title, evaluation: evaluation, ranking: ranking,
+                agreement: evaluation.agreement(), coProduction: evaluation.coProduction(),
+                sensitivity: parts.contains(.sensitivity) ? try evaluation.sensitivity(mode) : nil,
+                importWarnings: parts.contains(.importWarnings) ? importWarnings : [:], isFinalised: summary.isFinalised,
+                generatedAt: generatedAt)
         } catch {
             let pending = evaluation.pendingItems
             guard !pending.isEmpty else { throw StoreError(.invalidInput, error.message) }

@@ -44,8 +44,21 @@ public struct BulkSubmissionFile: Sendable {
     public static func isBulk(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        guard let head = try? handle.read(upToCount: 64 * 1024), !head.isEmpty else { return false }
-        return rootName(in: TextDecoding.utf8Bytes(of: [UInt8](head))).map { name in
+        guard let head = try? handle.read(upToCount: headBytes), !head.isEmpty else { return false }
+        return isBulk(head: [UInt8](head))
+    }
+
+    /// The same question asked of a file's bytes already read (its first 64 KiB are looked
+    /// at), so that a folder of bids is not read twice to tell bulk files from single bids.
+    public static func isBulk(bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        return isBulk(head: bytes.count <= headBytes ? bytes : Array(bytes.prefix(headBytes)))
+    }
+
+    private static let headBytes = 64 * 1024
+
+    private static func isBulk(head: [UInt8]) -> Bool {
+        rootName(in: TextDecoding.utf8Bytes(of: head)).map { name in
             name.split(separator: ":").last.map(String.init) == "submissions"
         } ?? false
     }
@@ -263,7 +276,7 @@ public struct BulkSubmissionFile: Sendable {
                 let schemaRefused = collector.diagnostics.count(where: { $0.severity == .error }) > errorsBefore
                 var columns = input.window.locator()
                 let element = SafeXMLParser.copy(node, file: path) { child in
-                    columns.column(ofStartTag: SafeXMLParser.qualifiedName(child), line: Int(xmlGetLineNo(child)))
+                    SafeXMLParser.column(of: child, in: &columns)
                 }
                 let (submission, read) = SubmissionReader.read(element, schema: schema)
                 let found = element.controlCharacterDiagnostics() + read

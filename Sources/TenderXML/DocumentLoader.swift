@@ -85,33 +85,57 @@ public struct DocumentLoader: Sendable {
     /// that never ends, cannot make us read more than the limit. Public for callers that keep the
     /// original bytes of what they parse (the store does), so both see the very same bytes.
     public func readBytes(path: String) throws(DocumentError) -> [UInt8] {
+        // POSIX calls rather than FileManager and FileHandle: `attributesOfItem` builds a
+        // dictionary of everything about the file, and `Data` is copied once more into the
+        // array, which cost more than libxml2's parse of a small bid.
         let start = SourceLocation(file: path, line: 1, column: 1)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw DocumentError(.error(at: start, "no such file"))
-        }
-        if isDirectory.boolValue {
-            throw DocumentError(.error(at: start, "this is a folder, not a file"))
-        }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > options.maxDocumentBytes
-        {
-            throw DocumentError(sizeError(file: path, size: size))
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT || errno == ENOTDIR {
+                throw DocumentError(.error(at: start, "no such file"))
+            }
             throw DocumentError(.error(at: start, "the file cannot be read (check its permissions)"))
         }
-        defer { try? handle.close() }
-        do {
-            let data = try handle.read(upToCount: options.maxDocumentBytes + 1) ?? Data()
-            if data.count > options.maxDocumentBytes {
-                throw DocumentError(sizeError(file: path, size: data.count))
-            }
-            return [UInt8](data)
-        } catch let error as DocumentError {
-            throw error
-        } catch {
-            throw DocumentError(.error(at: start, "the file cannot be read: \(error.localizedDescription)"))
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            throw DocumentError(.error(at: start, "this is a folder, not a file"))
         }
+        let limit = options.maxDocumentBytes
+        if (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) > limit {
+            throw DocumentError(sizeError(file: path, size: Int(status.st_size)))
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw DocumentError(.error(at: start, "the file cannot be read (check its permissions)"))
+        }
+        defer { close(descriptor) }
+        // The size stat gave is a first guess: a file may grow, and a device reports none.
+        var bytes: [UInt8] = []
+        var capacity = min(max(Int(status.st_size), 0), limit) + 1
+        while true {
+            if bytes.count == capacity { capacity = min(capacity * 2, limit + 1) }
+            let wanted = capacity - bytes.count
+            guard wanted > 0 else { break }
+            var failure: Int32 = 0
+            let before = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: wanted))
+            let got = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                var got = 0
+                repeat {
+                    got = read(descriptor, base + before, wanted)
+                } while got < 0 && errno == EINTR
+                if got < 0 { failure = errno }
+                return got
+            }
+            bytes.removeLast(wanted - max(got, 0))
+            if got < 0 {
+                throw DocumentError(.error(at: start, "the file cannot be read: \(String(cString: strerror(failure)))"))
+            }
+            if got == 0 { break }
+        }
+        if bytes.count > limit {
+            throw DocumentError(sizeError(file: path, size: bytes.count))
+        }
+        return bytes
     }
 }

@@ -9,19 +9,24 @@ extension ParsedElement {
     /// or garble a terminal.
     func controlCharacterDiagnostics() -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (name, value) in attributes.sorted(by: { $0.key < $1.key }) {
-            if let (scalar, _) = ControlCharacter.first(in: value),
-                let message = ControlCharacter.problem(scalar, in: "attribute '\(name)' of <\(self.name)>")
-            {
+        collectControlCharacterDiagnostics(into: &found)
+        return found
+    }
+
+    /// Children are visited in place: a `for child in children` loop copied every element,
+    /// retaining each of its strings, arrays and dictionaries.
+    private func collectControlCharacterDiagnostics(into found: inout [Diagnostic]) {
+        // Found while the element was copied, in name order.
+        for (name, scalar) in attributeControls {
+            if let message = ControlCharacter.problem(scalar, in: "attribute '\(name)' of <\(self.name)>") {
                 found.append(.error(at: location, message))
             }
         }
-        if let (scalar, _) = ControlCharacter.first(in: text),
+        if let scalar = textControl,
             let message = ControlCharacter.problem(scalar, in: "the text of <\(name)>")
         {
             found.append(.error(at: location, message))
         }
-        for child in children { found += child.controlCharacterDiagnostics() }
-        return found
+        for index in children.indices { children[index].collectControlCharacterDiagnostics(into: &found) }
     }
 }

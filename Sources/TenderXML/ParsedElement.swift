@@ -11,6 +11,16 @@ struct ParsedElement: Sendable {
     /// The element's own text and CDATA, in order, without its children's text.
     var text: String
     var location: SourceLocation
+    /// True when ``text`` is known to be folded already (see ``TextScan``).
+    var textIsFolded = false
+    /// The first control character in ``text``, found while copying it (see ``TextScan``).
+    var textControl: Unicode.Scalar?
+    /// The words of ``text`` when it came in one piece, counted while copying it; nil when it
+    /// was joined from pieces (text around a comment), whose words may run together.
+    var textWords: Int?
+    /// The attributes holding a control character, by name, with the first one in each:
+    /// found while copying them, empty for nearly every element.
+    var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []
 
     func attribute(_ name: String) -> String? { attributes[name] }
 
@@ -20,7 +30,7 @@ struct ParsedElement: Sendable {
 
     /// The text with runs of whitespace folded to one space and the ends trimmed, as a reader
     /// sees it: line breaks in the XML source carry no meaning.
-    var foldedText: String { text.foldingWhitespace() }
+    var foldedText: String { textIsFolded ? text : text.foldingWhitespace() }
 }
 
 extension String {
@@ -31,27 +41,64 @@ extension String {
     /// grapheme breaking made this the slowest step of reading one. The one difference is kept
     /// on purpose: a combining mark written just after a space stays in the text (grapheme
     /// splitting dropped it along with the space).
+    ///
+    /// Text that is folded already (most paragraphs are written on one line) is returned as it
+    /// is, without a copy.
     func foldingWhitespace() -> String {
         var copy = self
-        return copy.withUTF8 { Self.foldingWhitespace(utf8: $0) }
+        return copy.withUTF8 { Self.isFolded(utf8: $0) ? nil : Self.foldingWhitespace(utf8: $0) } ?? self
     }
 
-    /// Byte by byte: ASCII whitespace is recognised directly, and only the few multi-byte
-    /// White_Space scalars (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-    /// U+205F, U+3000) need their bytes looked at.
-    private static func foldingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    /// True when folding would change nothing: no whitespace but single spaces between other
+    /// characters. Eight bytes at a time through printable ASCII.
+    static func isFolded(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        if base[0] == 0x20 || base[count - 1] == 0x20 { return false }
+        var afterSpace = false
+        var index = 0
+        while index < count {
+            if index + 8 <= count {
+                let chunk = UnicodeWhitespace.load(base, at: index)
+                if UnicodeWhitespace.irregularLanes(chunk) == 0 {
+                    let spaces = UnicodeWhitespace.spaceLanes(chunk)
+                    if spaces & ((spaces << 8) | (afterSpace ? 0x80 : 0)) != 0 { return false }
+                    afterSpace = spaces >> 63 != 0
+                    index += 8
+                    continue
+                }
+            }
+            let byte = base[index]
+            if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+                index += 1
+                continue
+            }
+            if byte >= 0x09 && byte <= 0x0D { return false }
+            if byte >= 0xC2 && byte <= 0xE3 && UnicodeWhitespace.multiByteWidth(bytes, at: index) > 0 { return false }
+            afterSpace = false
+            index += 1
+        }
+        return true
+    }
+
+    /// Byte by byte: ASCII whitespace is recognised directly, and only the lead bytes of the few
+    /// multi-byte White_Space scalars send a byte to ``UnicodeWhitespace``.
+    fileprivate static func foldingWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
         String(unsafeUninitializedCapacity: bytes.count) { out in
+            guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
             var written = 0
             var pendingSpace = false
             var index = 0
             let count = bytes.count
             while index < count {
-                let byte = bytes[index]
+                let byte = source[index]
                 var width = 0
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                    width = 1
-                } else if byte >= 0x80 {
-                    width = multiByteWhitespaceWidth(bytes, at: index)
+                if byte <= 0x20 {
+                    width = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : 0
+                } else if byte >= 0xC2 && byte <= 0xE3 {
+                    width = UnicodeWhitespace.multiByteWidth(bytes, at: index)
                 }
                 if width > 0 {
                     pendingSpace = written > 0
@@ -59,35 +106,15 @@ extension String {
                     continue
                 }
                 if pendingSpace {
-                    out[written] = 0x20
+                    target[written] = 0x20
                     written += 1
                     pendingSpace = false
                 }
-                out[written] = byte
+                target[written] = byte
                 written += 1
                 index += 1
             }
             return written
-        }
-    }
-
-    /// The length of the White_Space scalar starting at `index`, or 0.
-    private static func multiByteWhitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let remaining = bytes.count - index
-        let first = bytes[index]
-        if first == 0xC2, remaining >= 2 {
-            let second = bytes[index + 1]
-            return second == 0x85 || second == 0xA0 ? 2 : 0
-        }
-        guard remaining >= 3 else { return 0 }
-        let second = bytes[index + 1]
-        let third = bytes[index + 2]
-        switch (first, second) {
-        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0
-        case (0xE2, 0x80): return (0x80...0x8A).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
-        case (0xE2, 0x81): return third == 0x9F ? 3 : 0
-        case (0xE3, 0x80): return third == 0x80 ? 3 : 0
-        default: return 0
         }
     }
 }

@@ -85,12 +85,17 @@ enum SafeXMLParser {
         let columnOf: (xmlNodePtr) -> Int = { node in
             let key = UnsafeMutableRawPointer(node)
             if let known = columnCache[key] { return known }
-            let found = columns.column(ofStartTag: qualifiedName(node), line: Int(xmlGetLineNo(node)))
+            let found = column(of: node, in: &columns)
             columnCache[key] = found
             return found
         }
         let validation = try schemas.validate(doc, kind: kind, file: file, columnOf: columnOf)
-        let root = copy(rootNode, file: file, columnOf: columnOf)
+        // The copy visits each element once, in document order, after validation: only an
+        // element validation reported on is in the cache, and nothing needs adding to it.
+        let root = copy(rootNode, file: file) { node in
+            if !columnCache.isEmpty, let known = columnCache[UnsafeMutableRawPointer(node)] { return known }
+            return column(of: node, in: &columns)
+        }
         return Result(kind: kind, root: root, warnings: collector.diagnostics, schema: validation)
     }
 
@@ -142,6 +147,16 @@ enum SafeXMLParser {
         return String(cString: chars)
     }
 
+    /// The column of `node`'s start tag, looked up by its name's bytes as libxml2 holds them
+    /// (a String is made only for a prefixed name).
+    static func column(of node: xmlNodePtr, in columns: inout ColumnLocator) -> Int {
+        let line = Int(xmlGetLineNo(node))
+        guard node.pointee.ns?.pointee.prefix == nil, let name = node.pointee.name else {
+            return columns.column(ofStartTag: qualifiedName(node), line: line)
+        }
+        return columns.column(ofStartTag: UnsafeBufferPointer(start: name, count: strlen(name)), line: line)
+    }
+
     static func qualifiedName(_ node: xmlNodePtr) -> String {
         let local = string(node.pointee.name)
         if let prefix = node.pointee.ns?.pointee.prefix {
@@ -153,36 +168,88 @@ enum SafeXMLParser {
     static func copy(
         _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int
     ) -> ParsedElement {
+        var namespaces = NamespaceNames()
+        return copy(node, file: file, columnOf: columnOf, namespaces: &namespaces)
+    }
+
+    /// Every element of a document names the same namespace: one String for it, not one each.
+    struct NamespaceNames {
+        private var last: (href: UnsafePointer<xmlChar>, name: String)?
+
+        mutating func name(_ href: UnsafePointer<xmlChar>?) -> String {
+            guard let href else { return "" }
+            if let last, last.href == href { return last.name }
+            let name = SafeXMLParser.string(href)
+            last = (href, name)
+            return name
+        }
+    }
+
+    private static func copy(
+        _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int, namespaces: inout NamespaceNames
+    ) -> ParsedElement {
         var attributes: [String: String] = [:]
+        var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []
         var attribute = node.pointee.properties
         while let current = attribute {
             var value = ""
+            var control: Unicode.Scalar?
             var child = current.pointee.children
             while let text = child {
-                value += string(text.pointee.content)
+                if let content = text.pointee.content {
+                    let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                    if control == nil { control = ControlCharacter.first(utf8: bytes)?.scalar }
+                    let piece = String(decoding: bytes, as: UTF8.self)
+                    if value.isEmpty { value = piece } else { value += piece }
+                }
                 child = text.pointee.next
             }
-            attributes[string(current.pointee.name)] = value
+            let name = string(current.pointee.name)
+            attributes[name] = value
+            if let control { attributeControls.append((name, control)) }
             attribute = current.pointee.next
         }
+        if attributeControls.count > 1 { attributeControls.sort { $0.name < $1.name } }
         let line = Int(xmlGetLineNo(node))
         var element = ParsedElement(
             name: string(node.pointee.name),
-            namespace: node.pointee.ns.map { string($0.pointee.href) },
+            namespace: node.pointee.ns.map { namespaces.name($0.pointee.href) },
             attributes: attributes, children: [], text: "",
             location: SourceLocation(file: file, line: line, column: columnOf(node)))
+        element.attributeControls = attributeControls
+        var elements = 0
         var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE { elements += 1 }
+            child = current.pointee.next
+        }
+        element.children.reserveCapacity(elements)
+        child = node.pointee.children
+        var texts = 0
+        var lastTextFolded = true
+        var lastTextWords = 0
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(copy(current, file: file, columnOf: columnOf))
+                element.children.append(copy(current, file: file, columnOf: columnOf, namespaces: &namespaces))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                element.text += string(current.pointee.content)
+                guard let content = current.pointee.content else { break }
+                let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+                let scan = TextScan(utf8: bytes)
+                if element.textControl == nil { element.textControl = scan.control }
+                lastTextFolded = scan.isFolded
+                lastTextWords = scan.words
+                let text = String(decoding: bytes, as: UTF8.self)
+                if texts == 0 { element.text = text } else { element.text += text }
+                texts += 1
             default:
                 break
             }
             child = current.pointee.next
         }
+        // Pieces folded each on their own may not be once joined ("a " and " b").
+        element.textIsFolded = texts == 0 || (texts == 1 && lastTextFolded)
+        element.textWords = texts == 0 ? 0 : texts == 1 ? lastTextWords : nil
         return element
     }
 }

@@ -40,24 +40,34 @@ enum SubmissionReader {
         }
 
         var responses: [Response] = []
+        responses.reserveCapacity(element.children.count)
         var firstLine: [String: Int] = [:]
-        for responseElement in element.children("response") {
+        // In place: `children("response")` would copy every response element with its answer.
+        for responseIndex in element.children.indices where element.children[responseIndex].name == "response" {
+            let responseElement = element.children[responseIndex]
             let criterion = responseElement.attribute("criterion") ?? ""
             if let earlier = firstLine[criterion] {
                 found.error(responseElement, "criterion '\(criterion)' is answered twice (first at line \(earlier))")
                 continue
             }
             firstLine[criterion] = responseElement.location.line
-            let answer = responseElement.child("answer")
-            let paragraphs = answer.map(Self.paragraphs) ?? []
+            let answer = responseElement.children.firstIndex { $0.name == "answer" }
+            let (paragraphs, words) = answer.map { Self.paragraphsAndWords(of: responseElement.children[$0]) } ?? ([], 0)
             if paragraphs.isEmpty {
                 found.warning(responseElement, "the answer to '\(criterion)' is empty")
             }
             let evidence = responseElement.children("evidence").map {
                 Evidence(href: $0.attribute("href"), title: $0.foldedText)
             }
-            responses.append(
-                Response(criterion: criterion, paragraphs: paragraphs, evidence: evidence, location: responseElement.location))
+            if let words {
+                responses.append(
+                    Response(
+                        criterion: criterion, paragraphs: paragraphs, evidence: evidence, location: responseElement.location,
+                        countedWords: words))
+            } else {
+                responses.append(
+                    Response(criterion: criterion, paragraphs: paragraphs, evidence: evidence, location: responseElement.location))
+            }
         }
 
         let submission = Submission(
@@ -67,10 +77,26 @@ enum SubmissionReader {
     }
 
     /// An answer is either `<p>` paragraphs or plain text, where blank lines separate paragraphs.
-    static func paragraphs(of answer: ParsedElement) -> [String] {
-        let marked = answer.children("p").map(\.foldedText).filter { !$0.isEmpty }
-        if !marked.isEmpty { return marked }
-        return answer.text
+    /// The paragraphs, and their words when every `<p>` was counted while its text was copied
+    /// (``ParsedElement/textWords``); nil for plain text, which is split and counted afterwards.
+    static func paragraphsAndWords(of answer: ParsedElement) -> (paragraphs: [String], words: Int?) {
+        // Read in place rather than through `children("p")`, which copies every paragraph element.
+        var marked: [String] = []
+        var words: Int? = 0
+        marked.reserveCapacity(answer.children.count)
+        for index in answer.children.indices where answer.children[index].name == "p" {
+            let text = answer.children[index].foldedText
+            if !text.isEmpty {
+                marked.append(text)
+                words = answer.children[index].textWords.flatMap { counted in words.map { $0 + counted } }
+            }
+        }
+        if !marked.isEmpty { return (marked, words) }
+        return (plainParagraphs(of: answer), nil)
+    }
+
+    private static func plainParagraphs(of answer: ParsedElement) -> [String] {
+        answer.text
             .components(separatedBy: "\n")
             .split { $0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.joined(separator: " ").foldingWhitespace() }
@@ -81,7 +107,7 @@ enum SubmissionReader {
 /// xs:dateTime with a time zone, which audit records need to be unambiguous.
 enum Timestamp {
     static func parse(_ raw: String) -> Date? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmedOfWhitespace
         if let date = wholeSeconds(text) { return date }
         return formatters.withLock { plain, fractional in plain.date(from: text) ?? fractional.date(from: text) }
     }

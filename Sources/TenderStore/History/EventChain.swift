@@ -48,16 +48,21 @@ package enum EventChain {
         reason: String?
     ) -> String? {
         guard let previous = Digest.bytes(ofHex: previousHash) else { return nil }
-        var message = previous
-        for field in [String(sequence), recordedAt, actor, kind, payload] {
-            append(field, to: &message)
-        }
+        // Fed to the hasher field by field from each string's own UTF-8: the bytes are those of
+        // the message above, without building it (a bid's payload is tens of kilobytes).
+        var hasher = SHA256()
+        previous.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        update(&hasher, with: String(sequence))
+        update(&hasher, with: recordedAt)
+        update(&hasher, with: actor)
+        update(&hasher, with: kind)
+        update(&hasher, with: payload)
         if let reason {
-            append(reason, to: &message)
+            update(&hasher, with: reason)
         } else {
-            message += absentField
+            absentField.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         }
-        return Digest.sha256(message)
+        return Digest.hex(Array(hasher.finalize()))
     }
 
     package static func hash(of record: EventRecord) -> String? {
@@ -72,7 +77,17 @@ package enum EventChain {
         after head: String, sequence: Int64, kind: EventKind, payload: some Encodable, actor: String, reason: String?,
         at time: Date
     ) throws -> EventRecord {
-        let payloadText = try CanonicalJSON.encode(payload)
+        try prepare(after: head, sequence: sequence, kind: kind, payload: payload, actor: actor, reason: reason, at: time).record
+    }
+
+    /// ``next(after:sequence:kind:payload:actor:reason:at:)`` with the payload's value as well,
+    /// so that the writer interprets the event without reading its text back.
+    package static func prepare(
+        after head: String, sequence: Int64, kind: EventKind, payload: some Encodable, actor: String, reason: String?,
+        at time: Date
+    ) throws -> PreparedEvent {
+        let value = try CanonicalJSON.value(of: payload)
+        let (payloadText, members) = value.canonicalTextAndMembers
         let recordedAt = Timestamp.text(time)
         guard
             let hash = hash(
@@ -83,9 +98,10 @@ package enum EventChain {
                 .damaged,
                 "the last event (\(sequence - 1)) has no valid hash, so nothing can be added after it; run verify")
         }
-        return EventRecord(
+        let record = EventRecord(
             sequence: sequence, recordedAt: recordedAt, actor: actor, kind: kind.rawValue, payload: payloadText,
             reason: reason, previousHash: head, hash: hash)
+        return PreparedEvent(record: record, payload: value, members: members)
     }
 
     /// Checks that `record`, copied from another store, is the event that follows `head` as
@@ -109,10 +125,21 @@ package enum EventChain {
         }
     }
 
-    private static func append(_ text: String, to message: inout [UInt8]) {
-        let bytes = Array(text.utf8)
-        let count = UInt32(truncatingIfNeeded: bytes.count)
-        message += [UInt8(count >> 24 & 0xFF), UInt8(count >> 16 & 0xFF), UInt8(count >> 8 & 0xFF), UInt8(count & 0xFF)]
-        message += bytes
+    /// One field: the length of the text's UTF-8 as 4 bytes big-endian, then those bytes.
+    private static func update(_ hasher: inout SHA256, with text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = UInt32(truncatingIfNeeded: bytes.count)
+            withUnsafeBytes(of: count.bigEndian) { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+        }
     }
+}
+
+/// An event about to be appended, with its payload's value and where each of its members
+/// stands in the payload's text, so the writer interprets it without reading the text back.
+package struct PreparedEvent: Sendable {
+    package let record: EventRecord
+    let payload: JSONValue
+    let members: [String: Range<Int>]
 }

@@ -34,7 +34,7 @@ public enum HistoryVerifier {
         if chain.lastSequence == 0 {
             problems.append(VerificationProblem(sequence: 1, message: "the history is empty: even the setting up of the tender is missing"))
         }
-        problems += await projectionProblems(storage, tender: tender, expected: chain.expected)
+        problems += await projectionProblems(storage, tender: tender, chain: chain)
         problems += await documentProblems(storage, tender: tender, documents: chain.documents)
         do {
             for name in try await storage.missingSafeguards(tender: tender) {
@@ -61,42 +61,25 @@ public enum HistoryVerifier {
             eventCount: Int(chain.count), head: chain.head, problems: ordered, eventsAfterExpectedHead: eventsAfter)
     }
 
+    /// Each table's stored rows stream past and are matched with the rows the history
+    /// rebuilt, which are let go of as they match: what is held at the end is only what no
+    /// stored row matched.
     private static func projectionProblems(
-        _ storage: any TenderStorage, tender: String, expected: [String: [[StoredValue]: ProjectedRow]]
+        _ storage: any TenderStorage, tender: String, chain: ChainCheck
     ) async -> [VerificationProblem] {
         var problems: [VerificationProblem] = []
-        func report(_ sequence: Int64?, _ message: String) {
-            problems.append(VerificationProblem(sequence: sequence.map { Int($0) }, message: message))
-        }
         for table in ProjectedTable.all {
-            var stored: [[StoredValue]: [StoredValue]] = [:]
+            // Taken out of the chain's keeping, so that the comparison holds the only copy.
+            let comparison = TableComparison(table: table, rows: chain.expected.removeValue(forKey: table.name) ?? [:])
             do {
-                for values in try await storage.projectedRows(tender: tender, table: table) {
-                    stored[Array(values.prefix(table.keyCount))] = values
-                }
+                try await storage.forEachProjectedRow(tender: tender, table: table) { values in comparison.compare(values) }
             } catch {
-                report(nil, "the \(table.name) table cannot be read as TenderScore made it: \(error.message)")
+                problems.append(
+                    VerificationProblem(
+                        sequence: nil, message: "the \(table.name) table cannot be read as TenderScore made it: \(error.message)"))
                 continue
             }
-            let rows = expected[table.name] ?? [:]
-            for (key, row) in rows.sorted(by: { (sequence(of: $0.value) ?? 0) < (sequence(of: $1.value) ?? 0) }) {
-                let seq = sequence(of: row)
-                let name = "\(table.rowName) \(describe(key))"
-                guard let found = stored[key] else {
-                    report(seq, "the \(name) it records is missing from the \(table.name) table")
-                    continue
-                }
-                guard found != row.values else { continue }
-                let differences = table.columns.indices.filter { found[$0] != row.values[$0] }.map { index in
-                    "\(table.columns[index]) is \(found[index]) in the table but \(row.values[index]) in the history"
-                }
-                report(seq, "the \(table.name) table was changed outside TenderScore: for the \(name), " + differences.joined(separator: "; "))
-            }
-            for (key, values) in stored where rows[key] == nil {
-                let claimed = table.eventColumn.flatMap { values[$0].integer }
-                let claim = claimed.map { " (it claims to come from event \($0))" } ?? ""
-                report(nil, "the \(table.name) table holds a \(table.rowName) \(describe(key)) that no event in the history records\(claim)")
-            }
+            problems += comparison.problems()
         }
         return problems
     }
@@ -107,21 +90,21 @@ public enum HistoryVerifier {
         var problems: [VerificationProblem] = []
         var checked: Set<String> = []
         for (reference, seq) in documents where checked.insert(reference.sha256).inserted {
-            let bytes: [UInt8]?
+            let digest: (bytes: Int, sha256: String)?
             do {
-                bytes = try await storage.document(tender: tender, sha256: reference.sha256)
+                digest = try await storage.documentDigest(tender: tender, sha256: reference.sha256)
             } catch {
                 problems.append(
                     VerificationProblem(sequence: Int(seq), message: "the document \(reference.file) cannot be read: \(error.message)"))
                 continue
             }
-            guard let bytes else {
+            guard let digest else {
                 problems.append(
                     VerificationProblem(
                         sequence: Int(seq), message: "the document \(reference.file) it received (SHA-256 \(short(reference.sha256))) is missing"))
                 continue
             }
-            if bytes.count != reference.bytes || Digest.sha256(bytes) != reference.sha256 {
+            if digest.bytes != reference.bytes || digest.sha256 != reference.sha256 {
                 problems.append(
                     VerificationProblem(
                         sequence: Int(seq),
@@ -131,11 +114,7 @@ public enum HistoryVerifier {
         return problems
     }
 
-    private static func sequence(of row: ProjectedRow) -> Int64? {
-        row.table.eventColumn.flatMap { row.values[$0].integer }
-    }
-
-    private static func describe(_ key: [StoredValue]) -> String {
+    static func describe(_ key: [StoredValue]) -> String {
         key.map { $0.text ?? $0.integer.map(String.init) ?? "empty" }.joined(separator: "/")
     }
 
@@ -150,6 +129,7 @@ private final class ChainCheck: @unchecked Sendable {
     var problems: [VerificationProblem] = []
     var expected: [String: [[StoredValue]: ProjectedRow]] = [:]
     var documents: [(DocumentReference, Int64)] = []
+    private var documentsSeen: Set<String> = []
     var expectedSequence: Int64 = 1
     var previousHash = Digest.genesis
     var finalisedAt: Int64?
@@ -188,7 +168,10 @@ private final class ChainCheck: @unchecked Sendable {
         if Timestamp.date(record.recordedAt) == nil {
             report(seq, "its time \"\(record.recordedAt)\" is not a UTC time as TenderScore writes it")
         }
-        if !CanonicalJSON.isCanonical(record.payload) {
+        // One read of the payload both checks its form and yields the fields interpreted below.
+        let payload = CanonicalJSONReader.valueAndMembers(
+            record.payload, recording: EventInterpretation.keepsMembers(record.kind))
+        if payload == nil {
             report(seq, "its payload is not canonical JSON, so TenderScore did not write it")
         }
         let isCreation = record.kind == EventKind.tenderCreated.rawValue
@@ -204,14 +187,18 @@ private final class ChainCheck: @unchecked Sendable {
             report(seq, "publishes an output before the tender was finalised")
         }
         do {
-            let meaning = try EventInterpretation(record)
+            let meaning = try EventInterpretation(record, payload: payload?.value, members: payload?.members ?? [:])
             for row in meaning.rows {
                 expected[row.table.name, default: [:]][row.key] = row
             }
             for removal in meaning.removals {
                 expected[removal.table.name]?[removal.key] = nil
             }
-            documents += meaning.documents.map { ($0, seq) }
+            // Only the first event to name each document is kept: every score of a sheet names
+            // the sheet, and a list of a million references was most of verify's memory.
+            for document in meaning.documents where documentsSeen.insert(document.sha256).inserted {
+                documents.append((document, seq))
+            }
         } catch {
             report(seq, "\(error)")
         }
@@ -237,5 +224,59 @@ private final class ChainCheck: @unchecked Sendable {
         return VerificationProblem(
             sequence: Int(lastSequence + 1),
             message: "\(ends); you gave \(given), which is not the hash of any event in it. Check that you copied it whole and exactly; if you did, the history has changed since you recorded that hash (events after it were removed, or it was rewritten)")
+    }
+}
+
+/// One projection table compared with what the history says, its stored rows streaming past
+/// once, from one task at a time.
+private final class TableComparison: @unchecked Sendable {
+    let table: ProjectedTable
+    /// The rows the history sets that no stored row has matched yet.
+    var rows: [[StoredValue]: ProjectedRow]
+    /// Changed rows, with the event each comes from.
+    var changed: [(Int64?, String)] = []
+    var extra: [String] = []
+
+    init(table: ProjectedTable, rows: [[StoredValue]: ProjectedRow]) {
+        self.table = table
+        self.rows = rows
+    }
+
+    func compare(_ found: [StoredValue]) {
+        let key = Array(found.prefix(table.keyCount))
+        guard let row = rows.removeValue(forKey: key) else {
+            let claimed = table.eventColumn.flatMap { $0 < found.count ? found[$0].integer : nil }
+            let claim = claimed.map { " (it claims to come from event \($0))" } ?? ""
+            extra.append(
+                "the \(table.name) table holds a \(table.rowName) \(HistoryVerifier.describe(key)) that no event in the history records\(claim)")
+            return
+        }
+        guard found != row.values else { return }
+        let differences = table.columns.indices.filter { $0 >= found.count || found[$0] != row.values[$0] }.map { index in
+            let stored = index < found.count ? "\(found[index])" : "missing"
+            return "\(table.columns[index]) is \(stored) in the table but \(row.values[index]) in the history"
+        }
+        changed.append(
+            (sequence(of: row),
+             "the \(table.name) table was changed outside TenderScore: for the \(table.rowName) \(HistoryVerifier.describe(key)), "
+                + differences.joined(separator: "; ")))
+    }
+
+    /// Missing and changed rows in the order of the events they come from, then rows no event
+    /// records.
+    func problems() -> [VerificationProblem] {
+        var byEvent = changed
+        for (key, row) in rows {
+            byEvent.append(
+                (sequence(of: row),
+                 "the \(table.rowName) \(HistoryVerifier.describe(key)) it records is missing from the \(table.name) table"))
+        }
+        let ordered = byEvent.enumerated().sorted { ($0.element.0 ?? 0, $0.offset) < ($1.element.0 ?? 0, $1.offset) }
+        return ordered.map { VerificationProblem(sequence: $0.element.0.map { Int($0) }, message: $0.element.1) }
+            + extra.map { VerificationProblem(sequence: nil, message: $0) }
+    }
+
+    private func sequence(of row: ProjectedRow) -> Int64? {
+        row.table.eventColumn.flatMap { row.values[$0].integer }
     }
 }

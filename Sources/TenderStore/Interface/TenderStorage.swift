@@ -41,9 +41,42 @@ public protocol TenderStorage: Sendable {
     /// The stored rows of one projection table for the tender, the table's columns in order.
     func projectedRows(tender: String, table: ProjectedTable) async throws(StoreError) -> [[StoredValue]]
 
+    /// Hands `body` the stored rows of one projection table one at a time, as
+    /// ``projectedRows(tender:table:)`` lists them, without holding the table in memory.
+    /// Reading stops at the first error `body` throws.
+    func forEachProjectedRow(
+        tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
+    ) async throws(StoreError)
+
+    /// A kept document's size and the SHA-256 of its bytes as they are now (64 lowercase hex
+    /// digits), or nil when none is kept under `sha256`: what `verify` checks, worked out
+    /// without holding the document (a bulk file runs to gigabytes).
+    func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)?
+
     /// A kept document's bytes, or nil when none has that SHA-256.
     func document(tender: String, sha256: String) async throws(StoreError) -> [UInt8]?
 
     /// The names of the backend's append-only safeguards (triggers) that are no longer in place.
     func missingSafeguards(tender: String) async throws(StoreError) -> [String]
+}
+
+extension TenderStorage {
+    /// For a backend that can only read a document whole.
+    public func documentDigest(tender: String, sha256: String) async throws(StoreError) -> (bytes: Int, sha256: String)? {
+        guard let bytes = try await document(tender: tender, sha256: sha256) else { return nil }
+        return (bytes.count, Digest.sha256(bytes))
+    }
+
+    /// For a backend without a cursor of its own: the rows read at once, then handed on.
+    public func forEachProjectedRow(
+        tender: String, table: ProjectedTable, _ body: @escaping @Sendable ([StoredValue]) throws -> Void
+    ) async throws(StoreError) {
+        for values in try await projectedRows(tender: tender, table: table) {
+            do {
+                try body(values)
+            } catch {
+                throw (error as? StoreError) ?? StoreError(.database, "reading the \(table.name) table of \(location) stopped: \(error)")
+            }
+        }
+    }
 }

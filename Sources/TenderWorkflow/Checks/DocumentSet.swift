@@ -26,10 +26,12 @@ public struct DocumentSet: Sendable {
     /// `otherSubmissionIDs` are bids checked elsewhere (sent as response forms), which
     /// scoresheets among the files may score.
     public init(paths: [String], loader: DocumentLoader, otherSubmissionIDs: [String] = []) {
-        let bulkPaths = paths.filter { !$0.lowercased().hasSuffix(".csv") && BulkSubmissionFile.isBulk(path: $0) }
-        let bulkSet = Set(bulkPaths)
-        let singlePaths = paths.filter { !bulkSet.contains($0) }
-        for (path, result) in zip(singlePaths, Self.loadInParallel(singlePaths, loader: loader)) {
+        var bulkPaths: [String] = []
+        for (path, outcome) in zip(paths, Self.loadInParallel(paths, loader: loader)) {
+            guard case .read(let result) = outcome else {
+                bulkPaths.append(path)
+                continue
+            }
             switch result {
             case .success(let document):
                 indexOfFile[path] = indexOfFile[path] ?? loaded.count
@@ -56,14 +58,35 @@ public struct DocumentSet: Sendable {
         runCrossChecks(bulkSubmissionIDs: bulkIDs + otherSubmissionIDs)
     }
 
-    /// Loads files on every core; the results keep the order of `paths`.
-    private static func loadInParallel(_ paths: [String], loader: DocumentLoader) -> [Result<LoadedDocument, DocumentError>] {
-        let slots = ResultSlots<Result<LoadedDocument, DocumentError>>(count: paths.count)
+    /// A file read whole and checked alone, or a bulk file, left to be streamed.
+    private enum Outcome: Sendable {
+        case read(Result<LoadedDocument, DocumentError>)
+        case bulk
+    }
+
+    /// Loads files on every core; the results keep the order of `paths`. Each file is read
+    /// once: whether it is a bulk file is seen in the bytes read to parse it (a bulk file over
+    /// the size cap for one document is looked at again from its first 64 KiB).
+    private static func loadInParallel(_ paths: [String], loader: DocumentLoader) -> [Outcome] {
+        let slots = ResultSlots<Outcome>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let result = Result { () throws(DocumentError) -> LoadedDocument in try loader.load(path: paths[index]) }
-            slots.set(index, result)
+            slots.set(index, outcome(of: paths[index], loader: loader))
         }
         return slots.results
+    }
+
+    private static func outcome(of path: String, loader: DocumentLoader) -> Outcome {
+        if path.lowercased().hasSuffix(".csv") {
+            return .read(Result { () throws(DocumentError) -> LoadedDocument in try loader.load(path: path) })
+        }
+        let bytes: [UInt8]
+        do throws(DocumentError) {
+            bytes = try loader.readBytes(path: path)
+        } catch {
+            return BulkSubmissionFile.isBulk(path: path) ? .bulk : .read(.failure(error))
+        }
+        if BulkSubmissionFile.isBulk(bytes: bytes) { return .bulk }
+        return .read(Result { () throws(DocumentError) -> LoadedDocument in try loader.load(bytes: bytes, file: path) })
     }
 
     public var criteria: [Criteria] {

@@ -13,6 +13,24 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     /// The formats of the agreement statistics and of the history.
     public static let listing: [OutputFormat] = [.table, .json]
 
+    /// What a ranking report in this format shows beyond the ranking, agreement and co-production
+    /// check: CSV and JSON show neither the sensitivity report (a dozen re-rankings) nor the
+    /// import warnings (worked out from every answer of every bid, hundreds of megabytes on a
+    /// national framework), so a ranking in those formats works out neither and reads no answer.
+    public var rankingParts: ReportParts {
+        switch self {
+        case .csv, .json, .ocds: []
+        case .table: [.importWarnings]
+        case .html: .all
+        }
+    }
+
+    /// What a ranking in this format reads: each bid whole where it shows import warnings or,
+    /// for OCDS, the bidders' registrations and localities; CSV and JSON need only the columns.
+    public var rankingScope: SnapshotScope {
+        self == .csv || self == .json ? [] : .responses
+    }
+
     /// The ranking in this format. OCDS needs `ocds`; a table in colour only for a terminal.
     public func render(
         _ report: TenderReport, ocds: OCDSOptions? = nil, colour: Bool = false, decision: DecisionRecordInputs = .init()

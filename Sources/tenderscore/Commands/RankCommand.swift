@@ -51,8 +51,9 @@ struct RankCommand: AsyncParsableCommand {
     func run() async throws {
         let person = try store.person()
         let tender = try await store.tender(readOnly: true)
-        let view = try await tender.view(for: person, doing: "see the ranking", .responses)
-        let report = try view.report(provisional: provisional)
+        // Only what the format shows is read and worked out (OutputFormat.rankingParts).
+        let view = try await tender.view(for: person, doing: "see the ranking", format.output.rankingScope)
+        let report = try view.report(provisional: provisional, only: format.output.rankingParts)
         let colour = output == nil && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         var ocds: OCDSOptions?
         if format == .ocds {

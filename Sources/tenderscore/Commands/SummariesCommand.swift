@@ -22,7 +22,8 @@ struct SummariesCommand: AsyncParsableCommand {
     func run() async throws {
         let person = try store.person()
         let view = try await store.tender(readOnly: true).view(for: person, doing: "see the assessment summaries", .responses)
-        let report = try view.report(provisional: false)
+        // The summaries show the import warnings, never the sensitivity report.
+        let report = try view.report(provisional: false, only: [.importWarnings])
         let summaries = try AssessmentSummary.all(for: report)
         let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
         for summary in summaries {

@@ -38,9 +38,10 @@ struct BidFiles {
             }
             documents += DocumentFiles.expand([path], extensions: extensions)
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let entries = (FileManager.default.enumerator(atPath: base)?.allObjects as? [String]) ?? []
-            for entry in entries.sorted() where Self.isNamedBidFolder(base + "/" + entry) {
-                if !entry.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { addFolder(base + "/" + entry) }
+            // A link may lead to a bid's folder; isNamedBidFolder follows it to see.
+            let folders = FolderWalk.entries(under: base).filter { $0.isDirectory || $0.isSymbolicLink }.map(\.relativePath)
+            for entry in folders.sorted() where Self.isNamedBidFolder(base + "/" + entry) {
+                addFolder(base + "/" + entry)
             }
         }
     }

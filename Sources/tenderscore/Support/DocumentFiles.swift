@@ -10,12 +10,9 @@ enum DocumentFiles {
                 return [path]
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
-            let entries = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
-            return entries
-                .filter { entry in
-                    !entry.split(separator: "/").contains { $0.hasPrefix(".") }
-                        && extensions.contains((entry as NSString).pathExtension.lowercased())
-                }
+            return FolderWalk.entries(under: base)
+                .filter { extensions.contains($0.pathExtension.lowercased()) }
+                .map(\.relativePath)
                 .sorted()
                 .map { base + "/" + $0 }
         }
