@@ -1,6 +1,7 @@
 import Foundation
 import TenderPostgres
 import TenderStore
+import TenderTestSupport
 import Testing
 
 /// Each way of failing to reach the database is told exactly, without the password.
