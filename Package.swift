@@ -160,7 +160,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TenderscoreCLITests", dependencies: [
-                "tenderscore", "TenderTestSupport", "TenderForms", "TenderXML",
+                "tenderscore", "TenderTestSupport", "TenderForms", "TenderXML", "TenderSQLite", "TenderWorkflow",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -61,10 +61,20 @@ enum StoreFile {
         let pageSize = rawPageSize == 1 ? 65536 : rawPageSize
         let pages = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
         let actual = Int(info.st_size)
-        if pages > 0, pageSize * pages > actual {
+        if pages > 0, pageSize * pages > actual, !hasWriteAheadLog(path) {
             return .truncated(expected: pageSize * pages, actual: actual)
         }
         return .store
+    }
+
+    /// Whether a write-ahead log with frames in it lies beside the store. A checkpoint copies
+    /// the log's pages into the file in page order, the header (with the new length) first, so
+    /// while one runs, or when a process ended during one, the header is ahead of the file: the
+    /// pages are still in the log, and SQLite reads them from there. Only without a log is a file
+    /// shorter than its header cut off.
+    static func hasWriteAheadLog(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "-wal", &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_size > 32
     }
 
     /// Refuses, with a message that says what the file is, anything that is not a store.

@@ -1,5 +1,7 @@
 import Foundation
+import TenderSQLite
 import TenderTestSupport
+@_spi(Testing) import TenderWorkflow
 import Testing
 
 #if canImport(Glibc)
@@ -36,6 +38,54 @@ struct HostileUseTests {
             #expect(outcome.stderr.contains("is damaged"), "\(arguments): \(outcome.stderr)")
             #expect(!outcome.stderr.contains("Fatal error"))
         }
+    }
+
+    @Test("a store whose checkpoint was cut short (header ahead of the file, its log beside it) opens and verifies")
+    func interruptedCheckpoint() async throws {
+        let tender = try CLITender.withScores()
+        // The moderation meeting's changes, made through a connection that stays open, so that
+        // they are still only in the log beside the file when it is copied.
+        let storage = try SQLiteStorage.open(at: tender.store.path)
+        let meeting = try await Tender.open(in: storage)
+        for (submission, criterion, score) in [
+            ("BID-001", "long-term", 2), ("BID-002", "innovation", 3), ("BID-002", "long-term", 3),
+            ("BID-003", "innovation", 5), ("BID-004", "working-together", 2), ("BID-005", "working-together", 1),
+            ("BID-007", "working-together", 3),
+        ] {
+            _ = try await meeting.agree(
+                submission: submission, criterion: criterion, value: score, rationale: "Agreed at the moderation meeting.",
+                attendees: ["p-amira", "p-tom", "p-grace", "p-dev"], by: try ActingPerson("Dev Patel"))
+        }
+        let copy = tender.folder.appendingPathComponent("interrupted.sqlite").path
+        try FileManager.default.copyItem(atPath: tender.store.path, toPath: copy)
+        try FileManager.default.copyItem(atPath: tender.store.path + "-wal", toPath: copy + "-wal")
+        let log = [UInt8](try Data(contentsOf: URL(fileURLWithPath: copy + "-wal")))
+        func word(_ bytes: [UInt8], _ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        let pageSize = word(log, 8)
+        // The length after the last commit in the log: the header a finished checkpoint writes.
+        var pages = 0
+        var frame = 32
+        while frame + 24 + pageSize <= log.count {
+            pages = max(pages, word(log, frame + 4))
+            frame += 24 + pageSize
+        }
+        let handle = try #require(FileHandle(forUpdatingAtPath: copy))
+        let size = Int(try handle.seekToEnd())
+        try #require(pages * pageSize > size, "the meeting's changes should have made the store longer")
+        // As when a process ends while SQLite is copying the log into the file: page 1, with the
+        // new length, is written first; the later pages are still only in the log.
+        try handle.seek(toOffset: 28)
+        try handle.write(contentsOf: Data([UInt8(pages >> 24 & 0xff), UInt8(pages >> 16 & 0xff), UInt8(pages >> 8 & 0xff), UInt8(pages & 0xff)]))
+        try handle.close()
+        try storage.close()
+        let expected = try tender.head()
+        let outcome = try CLI.run(["audit", "verify", "--store", copy, "--as", "officer"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == expected)
+        // Without its log the same file is cut off, and is refused as before.
+        try FileManager.default.copyItem(atPath: copy, toPath: copy + ".alone")
+        let alone = try CLI.run(["audit", "verify", "--store", copy + ".alone", "--as", "officer"])
+        #expect(alone.status == 1 && alone.stderr.contains("is damaged"), "\(alone.stderr)")
     }
 
     @Test("a store on read-only media is read and verified, and says it was read as a copy")
