@@ -98,7 +98,7 @@ import TenderWorkflow
         let shots = ProcessInfo.processInfo.environment["TENDERSCORE_SCREENSHOTS"] ?? fixture.store.folder.file("screenshots")
         let router = try await buildRouter(fixture.settings)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
-        try await app.test(.live) { client in
+        try await BrowserQueue.exclusively { try await app.test(.live) { client in
             let port = try #require(client.port)
             let output = try await Task.detached {
                 try Self.run(python, [Self.script, "http://127.0.0.1:\(port)", planFile, shots], timeout: 300)
@@ -107,7 +107,7 @@ import TenderWorkflow
             let report = (try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) as? [String: Any]
             let pages = report?["pages"] as? [[String: Any]] ?? []
             #expect(pages.count >= 20, "only \(pages.count) pages were checked")
-        }
+        } }
     }
 
     static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> ProgramRun.Output {

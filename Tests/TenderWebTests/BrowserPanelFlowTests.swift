@@ -42,8 +42,10 @@ import TenderWorkflow
     @Test func theSamplePanelScoresInHeadlessChromiumOnSQLite() async throws {
         guard let python = Self.checkers() else { return }
         let folder = try TemporaryFolder("tenderscore-browser")
-        try await Self.runFlow(store: folder.file("tender.sqlite"), folder: folder, python: python,
-            screenshots: Self.environment["TENDERSCORE_SCREENSHOTS"])
+        try await BrowserQueue.exclusively {
+            try await Self.runFlow(store: folder.file("tender.sqlite"), folder: folder, python: python,
+                screenshots: Self.environment["TENDERSCORE_SCREENSHOTS"])
+        }
     }
 
     /// The same flow on a fresh PostgreSQL database, so that the web app is known to work on the
@@ -57,7 +59,10 @@ import TenderWorkflow
         }
         guard let python = Self.checkers() else { return }
         let folder = try TemporaryFolder("tenderscore-browser-pg")
-        try await Self.runFlow(store: try Self.freshDatabase(on: server), folder: folder, python: python, screenshots: nil)
+        let store = try Self.freshDatabase(on: server)
+        try await BrowserQueue.exclusively {
+            try await Self.runFlow(store: store, folder: folder, python: python, screenshots: nil)
+        }
     }
 
     // MARK: The flow

@@ -29,7 +29,11 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,900"):
         options.add_argument(argument)
     service = Service(os.environ.get("TENDERSCORE_CHROMEDRIVER", "/usr/bin/chromedriver"))
-    return webdriver.Chrome(service=service, options=options)
+    try:
+        return webdriver.Chrome(service=service, options=options)
+    except Exception:  # a busy machine can time chromedriver out once; try again
+        time.sleep(2)
+        return webdriver.Chrome(service=service, options=options)
 
 
 def check(driver, name, shots, report):
