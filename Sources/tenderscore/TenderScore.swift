@@ -18,6 +18,7 @@ struct TenderScore: AsyncParsableCommand {
         ])
 
     static func main() async {
+        defer { OpenedStores.closeAll() }
         do {
             var command = try parseAsRoot(Self.negativeScoresAsValues(Array(CommandLine.arguments.dropFirst())))
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -27,15 +28,19 @@ struct TenderScore: AsyncParsableCommand {
             }
         } catch let refusal as Refusal {
             Terminal.error("tenderscore: " + refusal.message)
+            OpenedStores.closeAll()
             Foundation.exit(1)
         } catch let error as ExportError {
             Terminal.error("tenderscore: " + error.message)
+            OpenedStores.closeAll()
             Foundation.exit(1)
         } catch let error as StoreError {
             Terminal.error("tenderscore: " + error.message)
             for diagnostic in error.diagnostics { Terminal.error(diagnostic.description) }
+            OpenedStores.closeAll()
             Foundation.exit(1)
         } catch {
+            OpenedStores.closeAll()
             let code = exitCode(for: error)
             if code == .validationFailure {
                 Terminal.error(fullMessage(for: error))

@@ -80,7 +80,7 @@ struct StoreOptions: ParsableArguments {
         if PostgresURL.isPostgres(spec) {
             return try await PostgresStorage.open(try PostgresURL(parsing: spec), readOnly: readOnly)
         }
-        return try SQLiteStorage.open(at: spec, readOnly: readOnly)
+        return OpenedStores.keep(try SQLiteStorage.open(at: spec, readOnly: readOnly))
     }
 
     /// A store to set a new tender up in: a new SQLite file (refused when the path exists), or
@@ -89,7 +89,7 @@ struct StoreOptions: ParsableArguments {
         if PostgresURL.isPostgres(spec) {
             return try await PostgresStorage.open(try PostgresURL(parsing: spec))
         }
-        return try SQLiteStorage.new(at: spec)
+        return OpenedStores.keep(try SQLiteStorage.new(at: spec))
     }
 
     static func displayName(of spec: String) -> String {
@@ -109,6 +109,6 @@ struct StoreOptions: ParsableArguments {
         if PostgresURL.isPostgres(storeSpec) {
             return try await PostgresStorage.open(try PostgresURL(parsing: storeSpec), readOnly: readOnly)
         }
-        return try SQLiteStorage.open(at: storeSpec, readOnly: readOnly)
+        return OpenedStores.keep(try SQLiteStorage.open(at: storeSpec, readOnly: readOnly))
     }
 }
