@@ -6,20 +6,13 @@ import TenderWorkflow
 /// Everyone who may sign in to the site: the commissioners and auditors of the store, and the
 /// members of every tender's panel. What a person is to one tender is found by that tender's
 /// ``PeopleDirectory``; this finds who they are at all (sign-in, the list of tenders).
-struct Everyone: Sendable {
+/// A person is found as the site knows them (no panel membership: that is a tender's), or nil
+/// when they are on no panel and not added.
+struct Everyone: PersonLookup {
     let catalog: TenderCatalog
     let accounts: any AccountStorage
     let recent = RecentPeople()
 
-    /// The person with this id, as the site knows them (no panel membership: that is a
-    /// tender's), or nil when they are on no panel and not added. Kept a few seconds, as
-    /// ``PeopleDirectory`` keeps what it finds.
-    func person(_ id: String, at now: Date) async throws -> SignedInPerson? {
-        if let found = await recent.person(id, at: now) { return found }
-        let found = try await person(id)
-        if let found { await recent.keep(found, at: now) }
-        return found
-    }
 
     /// The person with this id, read afresh.
     func person(_ id: String) async throws -> SignedInPerson? {

@@ -5,21 +5,11 @@ import TenderWorkflow
 
 /// Who a person is to the tender: its panel members, and the commissioners and auditors added
 /// to the store. A replaced panel or a newly added person is seen within `RecentPeople.lifetime`.
-struct PeopleDirectory: Sendable {
+struct PeopleDirectory: PersonLookup {
     let tender: Tender
     let accounts: any AccountStorage
     let recent = RecentPeople()
 
-    /// The person with this id, or nil when they are neither on the panel nor added. Every
-    /// request needs it; what was found is reused for a few seconds, so that a busy panel does
-    /// not read the whole tender once more per request. Every rule is still decided by the
-    /// workflow on the tender as it stands.
-    func person(_ id: String, at now: Date) async throws -> SignedInPerson? {
-        if let found = await recent.person(id, at: now) { return found }
-        let found = try await person(id)
-        if let found { await recent.keep(found, at: now) }
-        return found
-    }
 
     /// The person with this id, read afresh.
     func person(_ id: String) async throws -> SignedInPerson? {

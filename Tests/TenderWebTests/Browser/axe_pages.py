@@ -14,9 +14,8 @@ import sys
 import time
 
 from axe_selenium_python import Axe
+from browser_start import start_chromium
 from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 
@@ -24,17 +23,7 @@ where = "starting"
 
 
 def browser():
-    options = Options()
-    options.binary_location = os.environ.get("TENDERSCORE_CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=390,900"):
-        options.add_argument(argument)
-    service = Service(os.environ.get("TENDERSCORE_CHROMEDRIVER", "/usr/bin/chromedriver"))
-    try:
-        return webdriver.Chrome(service=service, options=options)
-    except Exception:  # a busy machine can time chromedriver out once; try again
-        time.sleep(2)
-        return webdriver.Chrome(service=service, options=options)
-
+    return start_chromium(390)
 
 def check(driver, name, shots, report):
     axe = Axe(driver)

@@ -33,10 +33,9 @@ import time
 import urllib.request
 
 from axe_selenium_python import Axe
+from browser_start import start_chromium
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -55,17 +54,7 @@ def problem(text):
 
 
 def browser():
-    options = Options()
-    options.binary_location = os.environ.get("TENDERSCORE_CHROMIUM", "/usr/bin/chromium")
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"):
-        options.add_argument(argument)
-    service = Service(os.environ.get("TENDERSCORE_CHROMEDRIVER", "/usr/bin/chromedriver"))
-    try:
-        return webdriver.Chrome(service=service, options=options)
-    except Exception:  # a busy machine can time chromedriver out once; try again
-        time.sleep(2)
-        return webdriver.Chrome(service=service, options=options)
-
+    return start_chromium(1280)
 
 # --- Checks on one page -----------------------------------------------------------------------
 
