@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TenderModel
 import TenderScoring
@@ -48,12 +49,17 @@ public struct AssessmentSummary: Sendable, Hashable {
 
     static func fileBaseName(_ base: String) -> String { "\(base)-assessment-summary" }
 
-    /// One summary per bid, in submission id order.
+    /// One summary per bid, in submission id order. Each summary depends only on the report, so
+    /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
-        var summaries: [AssessmentSummary] = []
-        for submission in report.submissions {
-            summaries.append(try make(for: submission.id, report: report))
+        let ids = report.submissions.map(\.id)
+        let slots = ResultSlots<Result<AssessmentSummary, ExportError>>(count: ids.count)
+        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+            slots.set(index, Result { () throws(ExportError) -> AssessmentSummary in try make(for: ids[index], report: report) })
         }
+        var summaries: [AssessmentSummary] = []
+        summaries.reserveCapacity(ids.count)
+        for result in slots.results { summaries.append(try result.get()) }
         return summaries
     }
 

@@ -126,14 +126,36 @@ extension SummaryContent {
         out.append("")
     }
 
-    /// Escapes what CommonMark would take as markup: emphasis, code, links, HTML, table pipes.
-    private func md(_ text: String) -> String {
-        var out = ""
-        for character in BidiText.plain(text) {
-            if "\\`*_[]<>|".contains(character) { out.append("\\") }
-            out.append(character)
+    /// Escapes what CommonMark would take as markup: emphasis, code, links, HTML, table pipes; a
+    /// line break (LF or CR) becomes a space, so a bidder's text stays on its line. Works on the
+    /// UTF-8 bytes: every character it escapes is ASCII, and thousands of summaries go through it.
+    private func md(_ text: String) -> String { Self.markdownEscaped(text) }
+
+    static func markdownEscaped(_ text: String) -> String {
+        let plain = BidiText.plain(text)
+        let utf8 = plain.utf8
+        guard let first = utf8.first else { return plain }
+        let starts = first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+        guard starts || utf8.contains(where: { Self.markdownSpecial[Int($0)] != 0 }) else { return plain }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 8)
+        if starts { out.append(UInt8(ascii: "\\")) }
+        for byte in utf8 {
+            switch Self.markdownSpecial[Int(byte)] {
+            case 1: out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 2: out.append(UInt8(ascii: " "))
+            default: out.append(byte)
+            }
         }
-        if out.hasPrefix("#") || out.hasPrefix("-") || out.hasPrefix("+") { out = "\\" + out }
-        return out.replacingOccurrences(of: "\n", with: " ")
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// For each byte: 1, escaped with a backslash; 2, a line break; 0, kept.
+    private static let markdownSpecial: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for character in "\\`*_[]<>|".utf8 { table[Int(character)] = 1 }
+        table[Int(UInt8(ascii: "\n"))] = 2
+        table[Int(UInt8(ascii: "\r"))] = 2
+        return table
+    }()
 }

@@ -63,50 +63,100 @@ enum BidiText {
     static func plain(_ text: String) -> String { unmarked(text) }
 
     private static func unmarked(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == start || $0 == end }) else { return text }
+        // Both marks are three bytes starting 0xEE in UTF-8: most text has no such byte at all.
+        guard text.utf8.contains(0xEE), text.unicodeScalars.contains(where: { $0 == start || $0 == end }) else {
+            return text
+        }
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != start && $0 != end }))
     }
 
     /// A rendered page with each marked span turned into `<bdi>…</bdi>`, or U+2068…U+2069 inside
     /// a tag, the `<title>` or an SVG drawing.
+    ///
+    /// It works on the page's UTF-8 bytes (each mark is EE 80 80 or EE 80 81; tags and their names
+    /// are ASCII), since every page of every summary passes through it.
     static func html(_ page: String) -> String {
-        guard page.unicodeScalars.contains(start) else { return page }
-        var out = String.UnicodeScalarView()
-        var inTag = false
-        var tagName = ""
-        var readingName = false
-        var inTitle = false
-        var svgDepth = 0
-        for scalar in page.unicodeScalars {
-            switch scalar {
-            case start, end:
-                if inTag || inTitle || svgDepth > 0 {
-                    out.append(scalar == start ? "\u{2068}" : "\u{2069}")
-                } else {
-                    out.append(contentsOf: (scalar == start ? "<bdi>" : "</bdi>").unicodeScalars)
-                }
-                continue
-            case "<":
-                inTag = true
-                readingName = true
-                tagName = ""
-            case ">" where inTag:
-                inTag = false
-                readingName = false
-                switch tagName.lowercased() {
-                case "title" where svgDepth == 0: inTitle = true
-                case "/title" where svgDepth == 0: inTitle = false
-                case "svg": svgDepth += 1
-                case "/svg": svgDepth = max(0, svgDepth - 1)
-                default: break
-                }
-            default:
-                if readingName {
-                    if scalar == " " || scalar == "\n" || scalar == "\t" { readingName = false } else { tagName.unicodeScalars.append(scalar) }
-                }
+        var page = page
+        return page.withUTF8 { bytes -> String in
+            guard let first = bytes.firstIndex(of: 0xEE), isMark(bytes, at: first) || hasMark(bytes, from: first) else {
+                return String(decoding: bytes, as: UTF8.self)
             }
-            out.append(scalar)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + bytes.count / 16)
+            var inTag = false
+            var tagName: [UInt8] = []
+            var readingName = false
+            var inTitle = false
+            var svgDepth = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0xEE, isMark(bytes, at: index) {
+                    let opens = bytes[index + 2] == 0x80
+                    if inTag || inTitle || svgDepth > 0 {
+                        out.append(contentsOf: opens ? [0xE2, 0x81, 0xA8] : [0xE2, 0x81, 0xA9])  // U+2068, U+2069
+                    } else {
+                        out.append(contentsOf: opens ? Array("<bdi>".utf8) : Array("</bdi>".utf8))
+                    }
+                    index += 3
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "<"):
+                    inTag = true
+                    readingName = true
+                    tagName.removeAll(keepingCapacity: true)
+                case UInt8(ascii: ">") where inTag:
+                    inTag = false
+                    readingName = false
+                    if svgDepth == 0, named(tagName, "title") {
+                        inTitle = true
+                    } else if svgDepth == 0, named(tagName, "/title") {
+                        inTitle = false
+                    } else if named(tagName, "svg") {
+                        svgDepth += 1
+                    } else if named(tagName, "/svg") {
+                        svgDepth = max(0, svgDepth - 1)
+                    }
+                default:
+                    if readingName {
+                        if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                            readingName = false
+                        } else {
+                            tagName.append(byte)
+                        }
+                    }
+                }
+                out.append(byte)
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Whether U+E000 or U+E001 is encoded at `index`.
+    private static func isMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81)
+    }
+
+    /// Whether a tag's name is `name` (lowercase ASCII), in any case.
+    private static func named(_ tagName: [UInt8], _ name: StaticString) -> Bool {
+        guard tagName.count == name.utf8CodeUnitCount else { return false }
+        let expected = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for (byte, wanted) in zip(tagName, expected) {
+            let lowered = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+            if lowered != wanted { return false }
+        }
+        return true
+    }
+
+    private static func hasMark(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Bool {
+        var index = index
+        while index < bytes.count {
+            if isMark(bytes, at: index) { return true }
+            index += 1
+        }
+        return false
     }
 }

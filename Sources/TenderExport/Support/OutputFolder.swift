@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import TenderModel
 
 #if canImport(Glibc)
 import Glibc
@@ -63,10 +65,7 @@ public struct OutputFolder: Sendable {
         let staging = parent.appendingPathComponent(".tenderscore-\(UUID().uuidString.prefix(13)).tmp")
         guard mkdir(staging.path, 0o755) == 0 else { throw ExportError.posix(errno).naming(path) }
         do throws(ExportError) {
-            for file in files {
-                try OutputFile.writeDurably(
-                    file.contents, to: staging.appendingPathComponent(file.name), using: writeBytes)
-            }
+            try Self.writeAll(files, into: staging, using: writeBytes)
             OutputFile.syncFolder(staging)
             try checkFolder()
             // Onto a missing or empty folder, rename is atomic; a folder filled meanwhile is refused.
@@ -81,6 +80,24 @@ public struct OutputFolder: Sendable {
         }
         OutputFile.syncFolder(parent)
         return files.map { path.appendingPathComponent($0.name) }
+    }
+
+    /// Writes and flushes each file into `staging`, on every core: each file waits for its own
+    /// `fsync`, and 4,000 summaries one after another spent most of their time waiting. The
+    /// first failure in the files' order is thrown; the caller removes the staging folder.
+    private static func writeAll(_ files: [File], into staging: URL, using writeBytes: OutputFile.ByteWriter)
+        throws(ExportError)
+    {
+        let slots = ResultSlots<Result<Void, ExportError>>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots.set(
+                index,
+                Result { () throws(ExportError) in
+                    try OutputFile.writeDurably(
+                        files[index].contents, to: staging.appendingPathComponent(files[index].name), using: writeBytes)
+                })
+        }
+        for result in slots.results { try result.get() }
     }
 
     /// Refuses a name ``OutputName/isSafe(_:)`` rejects, or two names equal without regard to case.

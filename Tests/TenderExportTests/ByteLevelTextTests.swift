@@ -1,0 +1,71 @@
+import Foundation
+import Mustache
+import Testing
+@testable import TenderExport
+
+/// The HTML escaping, the isolate marks and the Markdown escaping work on UTF-8 bytes (thousands
+/// of summaries go through them); these compare them with the plain definitions they replaced.
+@Suite struct ByteLevelTextTests {
+    /// Texts mixing every escaped character with multi-byte letters, marks and emoji.
+    static func texts(count: Int) -> [String] {
+        let pieces = ["<", ">", "&", "\"", "'", "a", "Zoë", "שלום", "👩🏽‍🦰", " ", "\n", "é", "&amp;", "<p>", "x"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+        }
+        return (0..<count).map { _ in (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined() }
+    }
+
+    @Test func htmlEscapingMatchesMustachesOwn() throws {
+        let template = try MustacheTemplate(string: "{{text}}")
+        for text in Self.texts(count: 2_000) {
+            #expect(HTMLEscaping().escapeText(text) == template.render(["text": text]), "\(text.debugDescription)")
+        }
+        // A `<` that a combining mark follows is one grapheme to Mustache, and was let through.
+        #expect(HTMLEscaping().escapeText("<\u{0338}script>") == "&lt;\u{0338}script&gt;")
+    }
+
+    /// Every template, partials included, opens with the pragma that selects ``HTMLEscaping``: a
+    /// partial without it would fall back to Mustache's own escaping.
+    @Test func everyTemplateNamesTheEscaping() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/TenderExport/Templates").standardized
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
+        #expect(names.count >= 10)
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(text.hasPrefix("{{% CONTENT_TYPE: \(HTMLEscaping.name)}}"), "\(name)")
+        }
+    }
+
+    @Test func isolateMarksInUpperCaseTagsAndAroundMultiByteText() {
+        let name = BidiText.isolate("Zoë\u{202E} 👩🏽‍🦰")
+        let page = "<TITLE>\(name)</Title><P>\(name)</P><SVG width=\"1\"><text>\(name)</text></svg>é\(name)"
+        #expect(
+            BidiText.html(page)
+                == "<TITLE>\u{2068}Zoë 👩🏽‍🦰\u{2069}</Title><P><bdi>Zoë 👩🏽‍🦰</bdi></P>"
+                + "<SVG width=\"1\"><text>\u{2068}Zoë 👩🏽‍🦰\u{2069}</text></svg>é<bdi>Zoë 👩🏽‍🦰</bdi>")
+        #expect(BidiText.html("no marks: Zoë <b>") == "no marks: Zoë <b>")
+        #expect(BidiText.plain(name) == "Zoë 👩🏽‍🦰")
+    }
+
+    /// The Markdown escaping against its definition, character by character.
+    @Test func markdownEscapingMatchesItsDefinition() {
+        func reference(_ text: String) -> String {
+            var out = ""
+            for scalar in BidiText.plain(text).unicodeScalars {
+                if "\\`*_[]<>|".unicodeScalars.contains(scalar) { out.unicodeScalars.append("\\") }
+                out.unicodeScalars.append(scalar == "\n" || scalar == "\r" ? " " : scalar)
+            }
+            return out.hasPrefix("#") || out.hasPrefix("-") || out.hasPrefix("+") ? "\\" + out : out
+        }
+        for text in Self.texts(count: 2_000) + ["# heading", "-1", "+x", "a|b", "[link](x)", "`code`", "a\r\nb", ""] {
+            #expect(SummaryContent.markdownEscaped(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(SummaryContent.markdownEscaped("*Zoë* <b>") == "\\*Zoë\\* \\<b\\>")
+    }
+}
