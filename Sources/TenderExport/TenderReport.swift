@@ -23,8 +23,14 @@ public struct TenderReport: Sendable {
     public var title: String
     public var evaluation: Evaluation
     public var ranking: Ranking
-    public var agreement: AgreementReport
-    public var coProduction: CoProductionCheck
+    /// The agreement statistics, worked out when the report was made, or now (each time it is
+    /// asked for) when the report was made without them: only the decision report shows them,
+    /// and for a national framework they were a tenth of `rank --format json` each.
+    public var agreement: AgreementReport { workedOutAgreement ?? evaluation.agreement() }
+    /// The co-production check, as ``agreement``.
+    public var coProduction: CoProductionCheck { workedOutCoProduction ?? evaluation.coProduction() }
+    private var workedOutAgreement: AgreementReport?
+    private var workedOutCoProduction: CoProductionCheck?
     /// Nil when it could not be worked out (it never fails for a ranking that exists; kept
     /// optional so that a caller may leave it out of a quick provisional run).
     public var sensitivity: SensitivityReport?
@@ -36,18 +42,19 @@ public struct TenderReport: Sendable {
     /// When the report was produced; printed on every page and used as the OCDS dates.
     public var generatedAt: Date
 
-    /// A report from parts already worked out.
+    /// A report from parts already worked out; `agreement` and `coProduction` may be left to be
+    /// worked out when asked for.
     public init(
-        tender: String, title: String, evaluation: Evaluation, ranking: Ranking, agreement: AgreementReport,
-        coProduction: CoProductionCheck, sensitivity: SensitivityReport?, importWarnings: [String: [String]] = [:],
+        tender: String, title: String, evaluation: Evaluation, ranking: Ranking, agreement: AgreementReport?,
+        coProduction: CoProductionCheck?, sensitivity: SensitivityReport?, importWarnings: [String: [String]] = [:],
         isFinalised: Bool = false, generatedAt: Date
     ) {
         self.tender = tender
         self.title = title
         self.evaluation = evaluation
         self.ranking = ranking
-        self.agreement = agreement
-        self.coProduction = coProduction
+        self.workedOutAgreement = agreement
+        self.workedOutCoProduction = coProduction
         self.sensitivity = sensitivity
         self.importWarnings = importWarnings
         self.isFinalised = isFinalised && ranking.isFinal
@@ -82,6 +89,6 @@ public struct TenderReport: Sendable {
 
     /// Warnings every report must carry: the co-production warning, then the ranking's notes.
     public var reportWarnings: [String] {
-        (coProduction.warning.map { [$0] } ?? []) + ranking.notes
+        (CoProductionCheck.warning(isCoProduced: panel.isCoProduced).map { [$0] } ?? []) + ranking.notes
     }
 }

@@ -23,3 +23,18 @@ package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
         return slots.compactMap { $0 }
     }
 }
+
+extension Array where Element: Sendable {
+    /// `map` on every core, in order: for long arrays whose elements each take real work
+    /// (a ranking's 2,000 entries as JSON); short arrays are mapped in place.
+    package func concurrentMap<T: Sendable>(minimumCount: Int = 256, _ transform: @Sendable (Element) -> T) -> [T] {
+        guard count >= minimumCount else { return map(transform) }
+        let chunkCount = Swift.min(count, 64)
+        let slots = ResultSlots<[T]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
+            slots.set(chunk, self[range].map(transform))
+        }
+        return slots.results.flatMap { $0 }
+    }
+}

@@ -42,7 +42,7 @@ struct PostgresProjectionReader {
         return TenderSnapshot(
             summary: summary, criteria: criteria, panel: try await panel(),
             submissions: scope.contains(.responses) ? try await submissions() : try await submissionsForScoring(),
-            scores: try await scores(), consensus: try await consensus(),
+            scores: try await scores(rationales: !scope.contains(.withoutRationales)), consensus: try await consensus(),
             head: try last.map { try text($0, 1, "event hash") } ?? Digest.genesis,
             eventCount: try last.map { try integer($0, 0, "event number") } ?? 0,
             declarations: try await declarations(), handIns: try await handIns())
@@ -133,10 +133,11 @@ struct PostgresProjectionReader {
         }
     }
 
-    func scores() async throws -> [RecordedScore] {
+    func scores(rationales: Bool = true) async throws -> [RecordedScore] {
         try await rows(
             """
-            SELECT panelist, submission_id, criterion_id, value, rationale, event_seq FROM scores WHERE tender_id = $1
+            SELECT panelist, submission_id, criterion_id, value, \(rationales ? "rationale" : "''"), event_seq FROM scores
+            WHERE tender_id = $1
             ORDER BY submission_id, criterion_id, panelist
             """
         ).map { row in

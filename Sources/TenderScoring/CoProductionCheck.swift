@@ -47,10 +47,11 @@ public struct CoProductionCheck: Sendable, Hashable {
     }
 
     /// The warning every report must carry when the panel was not co-produced; nil when it was.
-    public var warning: String? {
-        isCoProduced
-            ? nil
-            : "The panel has no expert by experience or carer: this commissioning was not co-produced."
+    public var warning: String? { Self.warning(isCoProduced: isCoProduced) }
+
+    /// The same warning from the panel alone, for a report that did not work out the check.
+    public static func warning(isCoProduced: Bool) -> String? {
+        isCoProduced ? nil : "The panel has no expert by experience or carer: this commissioning was not co-produced."
     }
 
     /// Items whose pooled means (experts by experience and carers together) are at least the

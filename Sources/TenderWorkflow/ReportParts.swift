@@ -7,5 +7,8 @@ public struct ReportParts: OptionSet, Sendable {
 
     public static let sensitivity = ReportParts(rawValue: 1 << 0)
     public static let importWarnings = ReportParts(rawValue: 1 << 1)
-    public static let all: ReportParts = [.sensitivity, .importWarnings]
+    /// The agreement statistics and the co-production check, worked out up front (otherwise
+    /// each time the report is asked for them).
+    public static let statistics = ReportParts(rawValue: 1 << 2)
+    public static let all: ReportParts = [.sensitivity, .importWarnings, .statistics]
 }

@@ -18,7 +18,8 @@ extension TenderView {
             let ranking = try evaluation.ranking(mode)
             return TenderReport(
                 tender: summary.id, title: summary.title, evaluation: evaluation, ranking: ranking,
-                agreement: evaluation.agreement(), coProduction: evaluation.coProduction(),
+                agreement: parts.contains(.statistics) ? evaluation.agreement() : nil,
+                coProduction: parts.contains(.statistics) ? evaluation.coProduction() : nil,
                 sensitivity: parts.contains(.sensitivity) ? try evaluation.sensitivity(mode) : nil,
                 importWarnings: parts.contains(.importWarnings) ? importWarnings : [:], isFinalised: summary.isFinalised,
                 generatedAt: generatedAt)

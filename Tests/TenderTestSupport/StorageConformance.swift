@@ -40,7 +40,32 @@ public struct ConformanceCheck: Sendable, CustomStringConvertible {
         ConformanceCheck(description: "a second tender of the same id is refused", run: duplicateTenderRefused),
         ConformanceCheck(description: "a withdrawn score leaves the tables and verify follows", run: withdrawalRemovesRows),
         ConformanceCheck(description: "declarations and hand-ins read back and verify", run: declarationsAndHandIns),
+        ConformanceCheck(description: "scores read back in item order, with or without rationales", run: scoreOrder),
     ]
+
+    /// Scores come back ordered by submission, criterion and member (the sample's ids sort the
+    /// same in the byte order of their UTF-8 and in any collation), however they were written:
+    /// here the sheets are imported last member first. `.withoutRationales` changes nothing but the
+    /// rationales, which are empty.
+    static func scoreOrder(_ harness: any StorageHarness) async throws {
+        let tender = try await setUp(harness)
+        _ = try await tender.importPanel(file: SampleTender.panel, actor: "Dev Patel")
+        _ = try await tender.importSubmissions(files: SampleTender.bids, actor: "Dev Patel")
+        for sheet in try await Sheets.all(tender).sorted(by: { $0.panelist > $1.panelist }) {
+            _ = try await tender.importScores(sheet: sheet, actor: sheet.panelist)
+        }
+        let reopened = try await Tender.open(in: try await harness.reopen(tender.storage))
+        let scores = try await reopened.snapshot().scores.map(\.score)
+        #expect(scores.count > 100)
+        func key(_ score: Score) -> [[UInt8]] { [Array(score.submission.utf8), Array(score.criterion.utf8), Array(score.panelist.utf8)] }
+        let sorted = scores.sorted { key($0).lexicographicallyPrecedes(key($1)) { $0.lexicographicallyPrecedes($1) } }
+        #expect(scores == sorted)
+        #expect(scores.contains { !$0.rationale.isEmpty })
+        let bare = try await reopened.snapshot(.withoutRationales).scores.map(\.score)
+        #expect(bare.allSatisfy { $0.rationale.isEmpty })
+        #expect(bare.map(key) == scores.map(key))
+        #expect(bare.map(\.value) == scores.map(\.value))
+    }
 
     /// Format 2's projection (declarations, hand-ins): a declared conflict reads back as a
     /// conflict of the panel, and `verify` rebuilds both tables from the history.

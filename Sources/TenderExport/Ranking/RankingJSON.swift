@@ -37,7 +37,7 @@ public enum RankingJSON {
                     .object([("submission", .string(item.submission)), ("criterion", .string(item.criterion))])
                 })))
         }
-        members.append(("ranking", .array(report.ranking.ranked.map(entry))))
+        members.append(("ranking", .array(report.ranking.ranked.concurrentMap(entry))))
         members.append(
             ("failed", .array(report.ranking.failed.map { failed in
                 .object([

@@ -9,4 +9,8 @@ public struct SnapshotScope: OptionSet, Sendable, Hashable {
 
     /// Each bid whole, with its answers and its stored canonical form.
     public static let responses = SnapshotScope(rawValue: 1 << 0)
+
+    /// Each score without its rationale (an empty one), for outputs that show none (a ranking
+    /// as CSV or JSON): 180,000 rationales are 180,000 strings to read, keep and free.
+    public static let withoutRationales = SnapshotScope(rawValue: 1 << 1)
 }

@@ -17,6 +17,7 @@ struct AgreementCommand: AsyncParsableCommand {
         let person = try store.person()
         let view = try await store.tender(readOnly: true).view(for: person, doing: "see the agreement statistics")
         Terminal.print(try format.output.render(agreement: view))
+        OpenedStores.finish()
     }
 }
 

@@ -24,6 +24,7 @@ struct ModerateCommand: AsyncParsableCommand {
         func run() async throws {
             let person = try store.person()
             Self.print(try await store.tender(readOnly: true).moderationList(for: person), all: all)
+            OpenedStores.finish()
         }
 
         static func print(_ list: ModerationList, all: Bool) {

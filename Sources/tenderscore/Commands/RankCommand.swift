@@ -72,5 +72,6 @@ struct RankCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
         }
+        OpenedStores.finish()
     }
 }

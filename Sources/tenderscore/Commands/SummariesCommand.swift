@@ -36,5 +36,6 @@ struct SummariesCommand: AsyncParsableCommand {
             Terminal.print("\(summary.submission) \(summary.bidder): \(outcome)")
         }
         Terminal.print("Wrote \(files.count) files to \(output)")
+        OpenedStores.finish()
     }
 }

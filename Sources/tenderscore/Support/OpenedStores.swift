@@ -24,4 +24,16 @@ enum OpenedStores {
         }
         for storage in all { try? storage.close() }
     }
+
+    /// Ends a command that has printed or written everything, without freeing what it built.
+    ///
+    /// Why: a national framework's report holds 180,000 scores and 2,000 bids in many small
+    /// values; handing them back one by one as the command returned was about a tenth of
+    /// `rank`'s time, and the system takes the whole heap back at once. The stores are closed
+    /// first, as on every other ending. Only for commands whose output is complete: output is
+    /// written with `FileHandle` (unbuffered), and `exit` flushes C's buffers too.
+    static func finish() -> Never {
+        closeAll()
+        Foundation.exit(0)
+    }
 }
