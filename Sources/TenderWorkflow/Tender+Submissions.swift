@@ -14,6 +14,9 @@ public struct BulkSubmissionSource: Sendable, Hashable {
 
     /// Whether the file at `path` is a bulk file (its root is `<submissions>`).
     public static func isBulk(path: String) -> Bool { BulkSubmissionFile.isBulk(path: path) }
+
+    /// The same question of a file already read, so that a folder of bids is read once.
+    public static func isBulk(_ file: DocumentFile) -> Bool { BulkSubmissionFile.isBulk(bytes: file.bytes) }
 }
 
 extension Tender {

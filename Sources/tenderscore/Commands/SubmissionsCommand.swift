@@ -76,8 +76,21 @@ struct SubmissionsCommand: AsyncParsableCommand {
             }
             let read = found.readForms(
                 submissionID: id, submitted: submitted.flatMap(BidFiles.time) ?? Date(), appendices: appendices)
-            let bulk = found.documents.filter { BulkSubmissionSource.isBulk(path: $0) }
-            let single = try found.documents.filter { !bulk.contains($0) }.map { try documents.read($0) }
+            // Each file is read once and told from its bytes; a file too big to read whole as one
+            // bid is a bulk file only if its first bytes say so.
+            var bulk: [String] = []
+            var single: [DocumentFile] = []
+            for path in found.documents {
+                let file: DocumentFile
+                do {
+                    file = try documents.read(path)
+                } catch {
+                    guard BulkSubmissionSource.isBulk(path: path) else { throw error }
+                    bulk.append(path)
+                    continue
+                }
+                if BulkSubmissionSource.isBulk(file) { bulk.append(path) } else { single.append(file) }
+            }
             if !read.problems.isEmpty {
                 let count = read.problems.count
                 throw StoreError(
