@@ -74,15 +74,24 @@ enum ProjectionReader {
             sequence: try column(row, 1, "panel event"))
     }
 
+    /// The rows are read in order, then each bid's JSON (30 KB of answers each on a national
+    /// framework, most of the time of a ranking table) is decoded on every core; the first bid
+    /// that cannot be read, in id order, is the one named.
     static func submissions(_ db: Database) throws -> [RecordedSubmission] {
-        try Row.fetchAll(
+        let rows = try Row.fetchAll(
             db, sql: "SELECT submission_json, document_sha256, event_seq FROM submissions ORDER BY submission_id"
         ).map { row in
-            let json: String = try column(row, 0, "submission")
-            return RecordedSubmission(
-                submission: try decode("a submission") { try StoredSubmission.model(fromCanonical: json) }, canonical: json,
-                documentSHA256: try column(row, 1, "submission document"), sequence: try column(row, 2, "submission event"))
+            (json: try column(row, 0, "submission") as String, sha256: try column(row, 1, "submission document") as String,
+             sequence: try column(row, 2, "submission event") as Int64)
         }
+        let decoded = rows.concurrentMap(minimumCount: 64) { row in
+            Result { () throws(StoreError) -> RecordedSubmission in
+                RecordedSubmission(
+                    submission: try decode("a submission") { try StoredSubmission.model(fromCanonical: row.json) },
+                    canonical: row.json, documentSHA256: row.sha256, sequence: row.sequence)
+            }
+        }
+        return try decoded.map { try $0.get() }
     }
 
     /// The bids without their answers, from the submissions table's columns.
@@ -307,7 +316,7 @@ enum ProjectionReader {
         return value
     }
 
-    private static func decode<Value>(_ what: String, _ body: () throws -> Value) throws -> Value {
+    private static func decode<Value>(_ what: String, _ body: () throws -> Value) throws(StoreError) -> Value {
         do {
             return try body()
         } catch {

@@ -73,12 +73,14 @@ public struct TenderView: Sendable {
     /// worked out again from the bid itself so that every report shows them. Needs a view read
     /// with the bids' answers.
     public var importWarnings: [String: [String]] {
+        let (tender, criteria) = (summary.id, criteria)
+        // Every answer of every bid is looked at again: on every core.
+        let found = submissions.concurrentMap(minimumCount: 64) { submission in
+            ImportChecks.check(submission, tender: tender, criteria: criteria).filter { $0.severity == .warning }.map(\.message)
+        }
         var warnings: [String: [String]] = [:]
-        for submission in submissions {
-            let found = ImportChecks.check(submission, tender: summary.id, criteria: criteria)
-                .filter { $0.severity == .warning }
-                .map(\.message)
-            if !found.isEmpty { warnings[submission.id] = found }
+        for (submission, messages) in zip(submissions, found) where !messages.isEmpty {
+            warnings[submission.id] = messages
         }
         return warnings
     }

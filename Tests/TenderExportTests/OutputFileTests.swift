@@ -56,6 +56,33 @@ import Glibc
         #expect(try Self.contents(parent).isEmpty)
     }
 
+    /// A folder of many files (flushed together on Linux): every file whole, in place; a full
+    /// disk on the 150th file leaves nothing, and the error is the first in the files' order.
+    @Test func manyFilesAreWrittenWholeOrNotAtAll() throws {
+        let parent = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let files = (1...300).map { OutputFolder.File(name: "BID-\($0)-summary.md", contents: "Summary \($0)\n" + String(repeating: "x", count: $0)) }
+        let written = try OutputFolder(path: parent.appendingPathComponent("all")).write(files)
+        #expect(written.count == 300)
+        for (file, url) in zip(files, written) {
+            #expect(try Data(contentsOf: url) == file.contents, "\(file.name)")
+        }
+        var failing = OutputFolder(path: parent.appendingPathComponent("full"))
+        failing.writeBytes = { descriptor, buffer in
+            // The 150th file's text, and every one after it, meets a full disk.
+            if let text = String(bytes: buffer, encoding: .utf8), let number = Int(text.dropFirst(8).prefix { $0.isNumber }),
+                number >= 150
+            {
+                errno = ENOSPC
+                return -1
+            }
+            return write(descriptor, buffer.baseAddress, buffer.count)
+        }
+        let error = try #require(throws: ExportError.self) { try failing.write(files) }
+        #expect(error.message.contains("\(parent.path)/full: the disk is full"), "\(error.message)")
+        #expect(try Self.contents(parent) == ["all"])
+    }
+
     /// An existing empty folder is filled; a missing one is created with its parents.
     @Test func folderMayBeEmptyOrNew() throws {
         let parent = try Self.folder()

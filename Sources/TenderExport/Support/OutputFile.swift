@@ -143,8 +143,10 @@ public struct OutputFile: Sendable {
     // MARK: - Writing
 
     /// Creates `temporary` (never an existing file, never through a link), writes every byte,
-    /// flushes it to disk and closes it.
-    static func writeDurably(_ data: Data, to temporary: URL, using writeBytes: ByteWriter) throws(ExportError) {
+    /// flushes it to disk (unless `flush` is false: the caller flushes) and closes it.
+    static func writeDurably(_ data: Data, to temporary: URL, using writeBytes: ByteWriter, flush: Bool = true)
+        throws(ExportError)
+    {
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .posix(errno) }
         var failure: Int32?
@@ -165,7 +167,7 @@ public struct OutputFile: Sendable {
                 offset += written
             }
         }
-        if failure == nil, fsync(descriptor) != 0 { failure = errno }
+        if failure == nil, flush, fsync(descriptor) != 0 { failure = errno }
         if close(descriptor) != 0, failure == nil { failure = errno }
         if let failure { throw .posix(failure) }
     }
@@ -194,6 +196,16 @@ public struct OutputFile: Sendable {
             throw ExportError(.fileExists, "cannot write \(path.path): a file of that name appeared while writing.")
         }
         guard rename(temporary.path, path.path) == 0 else { throw .posix(errno) }
+    }
+
+    /// Flushes a file already written and closed; an error the system met writing it back (a
+    /// failing disk) is reported here.
+    static func flush(_ file: URL) throws(ExportError) {
+        let descriptor = open(file.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .posix(errno) }
+        let failure = fsync(descriptor) == 0 ? nil : errno
+        _ = close(descriptor)
+        if let failure { throw .posix(failure) }
     }
 
     /// Flushes the folder entry of a rename to disk; a failure here loses nothing already visible.
