@@ -145,6 +145,11 @@ public final class SQLiteStorage: TenderStorage, @unchecked Sendable {
         do {
             let building = try DatabaseQueue(path: temporary, configuration: StoreFile.configuration(readOnly: false))
             try await building.writeWithoutTransaction { db in
+                // Before anything is written, or it cannot change: a bid's 30 KB travel as its
+                // document, its payload and its row, and in 4 KiB pages importing 2,000 of them
+                // was a tenth slower (more overflow pages, more system calls; 64 KiB gained
+                // nothing more and made the file half as big again).
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
             }
             try Schema.migrator.migrate(building)

@@ -44,7 +44,8 @@ struct HostileUseTests {
     func interruptedCheckpoint() async throws {
         let tender = try CLITender.withScores()
         // The moderation meeting's changes, made through a connection that stays open, so that
-        // they are still only in the log beside the file when it is copied.
+        // they are still only in the log beside the file when it is copied. Their notes are
+        // long enough to make the file grow past the free room in its 16 KiB pages.
         let storage = try SQLiteStorage.open(at: tender.store.path)
         let meeting = try await Tender.open(in: storage)
         for (submission, criterion, score) in [
@@ -53,7 +54,7 @@ struct HostileUseTests {
             ("BID-007", "working-together", 3),
         ] {
             _ = try await meeting.agree(
-                submission: submission, criterion: criterion, value: score, rationale: "Agreed at the moderation meeting.",
+                submission: submission, criterion: criterion, value: score, rationale: String(repeating: "Agreed at the moderation meeting. ", count: 100),
                 attendees: ["p-amira", "p-tom", "p-grace", "p-dev"], by: try ActingPerson("Dev Patel"))
         }
         let copy = tender.folder.appendingPathComponent("interrupted.sqlite").path
