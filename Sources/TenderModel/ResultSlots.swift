@@ -1,8 +1,9 @@
 import Foundation
 
-/// One slot per file, filled from several threads at once (`DispatchQueue.concurrentPerform`),
-/// read back in the files' order: how documents are read on every core without their order,
-/// and so every message's order, depending on which thread finished first.
+/// One slot per piece of work (a file, a summary, a chunk of a map), filled from several threads
+/// at once (`DispatchQueue.concurrentPerform`), read back in order: how work is done on every
+/// core without its results' order, and so every message's order, depending on which thread
+/// finished first.
 package final class ResultSlots<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [Value?]

@@ -80,6 +80,7 @@ extension Tender {
         let options = documentOptions
         let parsingProblems = problems
         let parsed = received
+        let prepared = replacementReason == nil ? Self.prepareFirstReceipts(parsed) : []
         let digests = bulkFiles
         // The bids on record are read whole only when one may be replaced (to tell an identical
         // copy); a first import needs only their ids, not hundreds of megabytes of answers.
@@ -136,9 +137,9 @@ extension Tender {
                     reason: earlier == nil ? nil : replacementReason)
             }
 
-            for entry in parsed {
+            for (index, entry) in parsed.enumerated() {
                 warnings += entry.warnings
-                let sha = Digest.sha256(entry.document.bytes)
+                let sha = index < prepared.count ? prepared[index].reference.sha256 : Digest.sha256(entry.document.bytes)
                 for submission in entry.submissions {
                     _ = check(submission, file: entry.document.file, documentSHA256: sha)
                 }
@@ -190,10 +191,17 @@ extension Tender {
                     "Nothing was imported: \(errors) error\(errors == 1 ? "" : "s") in the \(fileCount) file\(fileCount == 1 ? "" : "s") given.",
                     diagnostics: problems + warnings)
             }
-            for entry in parsed {
+            for (index, entry) in parsed.enumerated() {
                 let reference = try recorder.keep(entry.document)
-                for submission in entry.submissions {
-                    events.append(try append(submission, document: reference))
+                for (place, submission) in entry.submissions.enumerated() {
+                    // Encoded before the write, for a first receipt of this very document.
+                    if index < prepared.count, prepared[index].reference == reference, existing[submission.id] == nil,
+                        let encoded = prepared[index].payloads[place]
+                    {
+                        events.append(try recorder.append(.submissionReceived, encoded))
+                    } else {
+                        events.append(try append(submission, document: reference))
+                    }
                 }
             }
             for entry in readForms {
@@ -233,6 +241,23 @@ extension Tender {
             return nil
         }
         return (read, xml)
+    }
+
+    /// Each parsed document's reference and each of its bids' payloads as a first receipt
+    /// records them, worked out on every core before the write (``EncodedPayload``): inside
+    /// the write, events are appended one after another. A payload that cannot be encoded here
+    /// is left to the write, which reports the error as it always has.
+    private static func prepareFirstReceipts(
+        _ parsed: [(document: DocumentFile, submissions: [Submission], warnings: [Diagnostic])]
+    ) -> [(reference: DocumentReference, payloads: [EncodedPayload?])] {
+        parsed.concurrentMap(minimumCount: 16) { entry in
+            let reference = DocumentReference(
+                file: entry.document.file, sha256: Digest.sha256(entry.document.bytes), bytes: entry.document.bytes.count)
+            return (
+                reference,
+                entry.submissions.map { try? EncodedPayload(SubmissionPayload(submission: $0, document: reference, amends: nil)) }
+            )
+        }
     }
 
     /// Parses documents on every core; the results keep their order.

@@ -86,8 +86,15 @@ package enum EventChain {
         after head: String, sequence: Int64, kind: EventKind, payload: some Encodable, actor: String, reason: String?,
         at time: Date
     ) throws -> PreparedEvent {
-        let value = try CanonicalJSON.value(of: payload)
-        let (payloadText, members) = value.canonicalTextAndMembers
+        let value: JSONValue
+        let payloadText: String
+        let members: [String: Range<Int>]
+        if let encoded = payload as? EncodedPayload {
+            (value, payloadText, members) = (encoded.value, encoded.text, encoded.members)
+        } else {
+            value = try CanonicalJSON.value(of: payload)
+            (payloadText, members) = value.canonicalTextAndMembers
+        }
         let recordedAt = Timestamp.text(time)
         guard
             let hash = hash(
