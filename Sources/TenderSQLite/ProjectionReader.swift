@@ -29,7 +29,8 @@ enum ProjectionReader {
             summary: summary, criteria: criteria, panel: try panel(db),
             submissions: scope.contains(.responses) ? try submissions(db) : try submissionsForScoring(db, tender: id),
             scores: try scores(db, rationales: !scope.contains(.withoutRationales)), consensus: try consensus(db),
-            head: last?.hash ?? Digest.genesis, eventCount: last?.sequence ?? 0, declarations: try declarations(db), handIns: try handIns(db))
+            head: last?.hash ?? Digest.genesis, eventCount: last?.sequence ?? 0, declarations: try declarations(db),
+            handIns: try handIns(db))
     }
 
     /// Format 2's declarations; none in a format 1 file read without upgrading it.
