@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TenderModel
 import TenderScoring
@@ -52,14 +51,12 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// One summary per bid, in submission id order. Each summary depends only on the report, so
     /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
-        let ids = report.submissions.map(\.id)
-        let slots = ResultSlots<Result<AssessmentSummary, ExportError>>(count: ids.count)
-        DispatchQueue.concurrentPerform(iterations: ids.count) { index in
-            slots.set(index, Result { () throws(ExportError) -> AssessmentSummary in try make(for: ids[index], report: report) })
+        let results = report.submissions.map(\.id).concurrentMap(minimumCount: 2) { id in
+            Result { () throws(ExportError) -> AssessmentSummary in try make(for: id, report: report) }
         }
         var summaries: [AssessmentSummary] = []
-        summaries.reserveCapacity(ids.count)
-        for result in slots.results { summaries.append(try result.get()) }
+        summaries.reserveCapacity(results.count)
+        for result in results { summaries.append(try result.get()) }
         return summaries
     }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TenderModel
 
@@ -109,11 +108,9 @@ public struct OutputFolder: Sendable {
 
     /// `body` for each file on every core; the first failure in the files' order is thrown.
     private static func forEachFile(_ files: [File], _ body: @Sendable (File) throws(ExportError) -> Void) throws(ExportError) {
-        let slots = ResultSlots<Result<Void, ExportError>>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            slots.set(index, Result { () throws(ExportError) in try body(files[index]) })
+        for result in files.concurrentMap(minimumCount: 2, { file in Result { () throws(ExportError) in try body(file) } }) {
+            try result.get()
         }
-        for result in slots.results { try result.get() }
     }
 
     /// Refuses a name ``OutputName/isSafe(_:)`` rejects, or two names equal without regard to case.

@@ -29,11 +29,7 @@ struct ModerationController {
     }
 
     private func commissioner(_ context: WebContext) throws -> ActingPerson {
-        let person = try app.person(context)
-        guard person.isCommissioner else {
-            throw StoreError(.forbidden, "Only a commissioner can do this. You are signed in as \(person.name).")
-        }
-        return try person.asStaff()
+        try app.person(context).asCommissioner()
     }
 
     @Sendable func list(_ request: Request, context: WebContext) async throws -> Response {

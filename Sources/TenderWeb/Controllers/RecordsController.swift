@@ -111,14 +111,11 @@ struct RecordsController {
 
     /// A commissioner makes an invitation link for someone; it is shown once, on this page.
     @Sendable func invite(_ request: Request, context: WebContext) async throws -> Response {
-        let person = try app.person(context)
-        guard person.isCommissioner else {
-            throw StoreError(.forbidden, "Only a commissioner can do this. You are signed in as \(person.name).")
-        }
+        let commissioner = try app.person(context).asCommissioner()
         let invited = context.form["person"] ?? ""
         let host = request.head.authority ?? "127.0.0.1"
         let link = try await administration.invite(
-            invited, baseURL: (context.isSecure ? "https://" : "http://") + host, by: try person.asStaff())
+            invited, baseURL: (context.isSecure ? "https://" : "http://") + host, by: commissioner)
         var page = Page(template: "invitation-made", title: "Invitation link made")
         page.view["base"] = app.base
         page.view["link"] = link

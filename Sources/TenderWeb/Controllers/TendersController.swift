@@ -39,11 +39,7 @@ struct TendersController {
     }
 
     private func commissioner(_ context: WebContext) throws -> ActingPerson {
-        let person = try site.signedIn(context)
-        guard person.isCommissioner else {
-            throw StoreError(.forbidden, "Only a commissioner can do this. You are signed in as \(person.name).")
-        }
-        return try person.asStaff()
+        try site.signedIn(context).asCommissioner()
     }
 
     @Sendable func setUpPage(_ request: Request, context: WebContext) async throws -> Response {

@@ -22,4 +22,12 @@ public struct SignedInPerson: Sendable, Hashable {
     func asStaff() throws(StoreError) -> ActingPerson {
         try ActingPerson(id, standing: isAuditor ? .auditor : isCommissioner ? .commissioner : .asNamed)
     }
+
+    /// Acting as a commissioner; refused, in words, to anyone else before any work is done.
+    func asCommissioner() throws(StoreError) -> ActingPerson {
+        guard isCommissioner else {
+            throw StoreError(.forbidden, "Only a commissioner can do this. You are signed in as \(name).")
+        }
+        return try asStaff()
+    }
 }
