@@ -32,4 +32,22 @@ import Testing
             #expect(narrow.submissions.allSatisfy { $0.responses.isEmpty })
         }
     }
+
+    /// The assessment summaries read each bid whole but no score's rationale (`.outputs`), and
+    /// say exactly what they say from the full view, the panel's explanations for bidders included.
+    @Test func summariesReadWithoutRationalesSayTheSame() async throws {
+        let fixture = try StoreFixture()
+        let tender = try await WorkflowRuleTests.moderated(fixture)
+        let person = try ActingPerson("Dev Patel")
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let fullView = try await tender.view(for: person, doing: "see the assessment summaries", .responses)
+        let narrowView = try await tender.view(for: person, doing: "see the assessment summaries", .outputs)
+        #expect(narrowView.scores.allSatisfy { $0.rationale.isEmpty })
+        #expect(fullView.scores.contains { !$0.rationale.isEmpty })
+        let full = try AssessmentSummary.all(for: fullView.report(provisional: false, only: [.importWarnings], generatedAt: at))
+        let narrow = try AssessmentSummary.all(
+            for: narrowView.report(provisional: false, only: [.importWarnings], generatedAt: at))
+        #expect(!full.isEmpty)
+        #expect(narrow == full)
+    }
 }

@@ -51,8 +51,11 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// One summary per bid, in submission id order. Each summary depends only on the report, so
     /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
+        let shared = try SummaryContent.Shared(report: report)
         let results = report.submissions.map(\.id).concurrentMap(minimumCount: 2) { id in
-            Result { () throws(ExportError) -> AssessmentSummary in try make(for: id, report: report) }
+            Result { () throws(ExportError) -> AssessmentSummary in
+                try make(SummaryContent(submission: id, shared: shared))
+            }
         }
         var summaries: [AssessmentSummary] = []
         summaries.reserveCapacity(results.count)
@@ -62,9 +65,12 @@ public struct AssessmentSummary: Sendable, Hashable {
 
     /// The summary for one bid.
     public static func make(for submission: String, report: TenderReport) throws(ExportError) -> AssessmentSummary {
-        let content = try SummaryContent(submission: submission, report: report)
-        return AssessmentSummary(
-            submission: submission, bidder: content.bidder, outcome: content.outcome,
+        try make(SummaryContent(submission: submission, report: report))
+    }
+
+    private static func make(_ content: SummaryContent) throws(ExportError) -> AssessmentSummary {
+        AssessmentSummary(
+            submission: content.submission, bidder: content.bidder, outcome: content.outcome,
             html: try HTMLTemplates.render(content.view(), template: "assessment-summary"),
             markdown: content.markdown())
     }

@@ -59,50 +59,113 @@ struct SummaryContent {
     var comparison: [ComparisonRow]
     var comparisonSentences: [String]
 
+    /// What every summary of one tender shares, worked out once: the award decision, the
+    /// criteria table, the panel's make-up and the winning bid's scores, and each bid's ranking
+    /// entry by id (2,000 summaries each walked the whole ranking to find their own).
+    struct Shared {
+        let report: TenderReport
+        let leader: RankedSubmission
+        let rankedCount: Int
+        let ranked: [String: RankedSubmission]
+        let failed: [String: FailedSubmission]
+        let submissions: [String: Submission]
+        let isDraft: Bool
+        let panelText: String?
+        let scoresAvailable: String
+        let generatedAt: String
+        let reportWarnings: [String]
+        let framework: [(title: String, weight: String, threshold: String)]
+        let scaleText: String
+        let priceText: String
+        let totalWeight: String
+        let qualityWeight: Decimal
+        /// The winning bid's scores as another bidder's summary shows them (no explanations).
+        let winner: BidScores
+
+        /// Refuses a provisional ranking, a tie for first place and a tender without a ranked bid.
+        init(report: TenderReport) throws(ExportError) {
+            let ranking = report.ranking
+            guard ranking.isFinal else {
+                throw ExportError(
+                    .provisionalRanking,
+                    "assessment summaries are written for the award decision; the ranking is provisional "
+                        + "(\(Wording.count(ranking.missingItems.count, "answer", "answers")) still without a moderated score)")
+            }
+            guard ranking.leaders.count <= 1 else {
+                throw ExportError(
+                    .tiedFirstPlace,
+                    "\(Wording.list(ranking.leaders)) are tied for first place; resolve the tie before writing assessment summaries")
+            }
+            guard let leader = ranking.ranked.first else {
+                throw ExportError(.noRankedBids, "no bid is ranked, so there is no award decision to explain")
+            }
+            let criteria = report.criteria
+            self.report = report
+            self.leader = leader
+            rankedCount = ranking.ranked.count
+            ranked = Dictionary(ranking.ranked.map { ($0.submission, $0) }, uniquingKeysWith: { first, _ in first })
+            failed = Dictionary(ranking.failed.map { ($0.submission, $0) }, uniquingKeysWith: { first, _ in first })
+            submissions = Dictionary(report.submissions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            isDraft = !report.isFinalised
+            panelText = SummaryContent.panelText(report.panel)
+            scoresAvailable =
+                "Scores available: \(criteria.scale.min) to \(criteria.scale.max) on each criterion, "
+                + "then weighted as the table shows."
+            generatedAt = Wording.humanDateTime(report.generatedAt)
+            reportWarnings = report.reportWarnings
+            framework = criteria.criteria.map {
+                ($0.title, $0.weight.jsonText, $0.threshold.map(String.init) ?? "none")
+            } + (criteria.price.map { [("Price", $0.weight.jsonText, "none")] } ?? [])
+            scaleText = DecisionReport.scaleText(criteria)
+            priceText = DecisionReport.priceText(criteria)
+            let total = criteria.totalWeight.jsonText
+            totalWeight = total
+            let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
+            self.qualityWeight = qualityWeight
+            let winnerPrice =
+                leader.price.map {
+                    "The winning bid's price earned \($0.points.displayText) of \($0.weight.jsonText) price marks."
+                } ?? "Price carries no marks in this tender."
+            winner = BidScores(
+                heading: "The winning bid: \(Wording.bidder(leader.bidder))",
+                lines: leader.criteria.map { SummaryContent.line($0, report: report, explanations: false) },
+                price: winnerPrice,
+                quality: "Quality marks: \(leader.quality.displayText) out of \(qualityWeight.jsonText).",
+                total: "Total: \(leader.total.displayText) marks out of \(total).")
+        }
+    }
+
     init(submission id: String, report: TenderReport) throws(ExportError) {
-        let ranking = report.ranking
-        guard ranking.isFinal else {
-            throw ExportError(
-                .provisionalRanking,
-                "assessment summaries are written for the award decision; the ranking is provisional "
-                    + "(\(Wording.count(ranking.missingItems.count, "answer", "answers")) still without a moderated score)")
-        }
-        guard ranking.leaders.count <= 1 else {
-            throw ExportError(
-                .tiedFirstPlace,
-                "\(Wording.list(ranking.leaders)) are tied for first place; resolve the tie before writing assessment summaries")
-        }
-        guard let leader = ranking.ranked.first else {
-            throw ExportError(.noRankedBids, "no bid is ranked, so there is no award decision to explain")
-        }
-        guard let bid = report.submission(id) else {
+        try self.init(submission: id, shared: try Shared(report: report))
+    }
+
+    init(submission id: String, shared: Shared) throws(ExportError) {
+        let report = shared.report
+        guard let bid = shared.submissions[id] else {
             throw ExportError(.noRankedBids, "there is no bid \(id) in this tender")
         }
         let criteria = report.criteria
-        let ranked = ranking.entry(for: id)
-        let failed = ranking.failed.first { $0.submission == id }
+        let leader = shared.leader
+        let ranked = shared.ranked[id]
+        let failed = shared.failed[id]
         submission = id
         bidder = bid.bidder.name
         outcome = ranked == nil ? .notRanked : ranked?.rank == 1 ? .successful : .unsuccessful
-        isDraft = !report.isFinalised
+        isDraft = shared.isDraft
         title = (isDraft ? "DRAFT: " : "") + "Assessment summary for \(Wording.bidder(bid.bidder.name))"
         supplier = Self.supplier(bid.bidder)
-        panelText = Self.panelText(report.panel)
-        scoresAvailable =
-            "Scores available: \(criteria.scale.min) to \(criteria.scale.max) on each criterion, "
-            + "then weighted as the table shows."
+        panelText = shared.panelText
+        scoresAvailable = shared.scoresAvailable
         tenderLine = "\(report.title), tender \(report.tender). Your bid: \(id)."
-        generatedAt = Wording.humanDateTime(report.generatedAt)
-        warnings = report.reportWarnings + (report.importWarnings[id] ?? []).map {
+        generatedAt = shared.generatedAt
+        warnings = shared.reportWarnings + (report.importWarnings[id] ?? []).map {
             Wording.importWarning($0, submission: id, subject: "Your bid", criteria: report.criteria)
         }
-        framework = criteria.criteria.map {
-            ($0.title, $0.weight.jsonText, $0.threshold.map(String.init) ?? "none")
-        } + (criteria.price.map { [("Price", $0.weight.jsonText, "none")] } ?? [])
-        scaleText = DecisionReport.scaleText(criteria)
-        priceText = DecisionReport.priceText(criteria)
-        let total = criteria.totalWeight.jsonText
-        let count = ranking.ranked.count
+        framework = shared.framework
+        scaleText = shared.scaleText
+        priceText = shared.priceText
+        let total = shared.totalWeight
+        let count = shared.rankedCount
 
         switch outcome {
         case .successful:
@@ -143,7 +206,7 @@ struct SummaryContent {
         } else {
             ownPrice = "Price carries no marks in this tender."
         }
-        let qualityWeight = criteria.criteria.reduce(Decimal(0)) { $0 + $1.weight }
+        let qualityWeight = shared.qualityWeight
         let ownQuality = ranked?.quality ?? failed?.quality ?? 0
         let ownTotal =
             ranked.map { "Total: \($0.total.displayText) marks out of \(total)." }
@@ -159,15 +222,7 @@ struct SummaryContent {
             comparisonSentences = []
             return
         }
-        let winnerPrice =
-            leader.price.map {
-                "The winning bid's price earned \($0.points.displayText) of \($0.weight.jsonText) price marks."
-            } ?? "Price carries no marks in this tender."
-        winner = BidScores(
-            heading: "The winning bid: \(Wording.bidder(leader.bidder))",
-            lines: leader.criteria.map { Self.line($0, report: report, explanations: false) }, price: winnerPrice,
-            quality: "Quality marks: \(leader.quality.displayText) out of \(qualityWeight.jsonText).",
-            total: "Total: \(leader.total.displayText) marks out of \(total).")
+        winner = shared.winner
 
         var rows: [ComparisonRow] = []
         var sentences: [String] = []
@@ -218,7 +273,7 @@ struct SummaryContent {
     /// for the bidder (``Consensus/bidderExplanation``); otherwise, and always for the winning bid
     /// in someone else's summary, what the score means on the published scale. Never the panel's
     /// internal rationale, never a member's own note or score: those stay in the decision record.
-    private static func line(_ score: CriterionScore, report: TenderReport, explanations: Bool) -> CriterionLine {
+    fileprivate static func line(_ score: CriterionScore, report: TenderReport, explanations: Bool) -> CriterionLine {
         let criteria = report.criteria
         let criterion = criteria.criterion(score.criterion)
         let weight = criterion?.weight ?? score.weight

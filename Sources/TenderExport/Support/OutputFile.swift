@@ -208,6 +208,17 @@ public struct OutputFile: Sendable {
         if let failure { throw .posix(failure) }
     }
 
+    /// Linux's `syncfs(2)`, which Swift's Glibc module does not declare: looked up once by name,
+    /// nil where the C library lacks it.
+    static let syncfs: (@convention(c) (Int32) -> Int32)? = {
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+        #else
+        return nil
+        #endif
+    }()
+
     /// Flushes the folder entry of a rename to disk; a failure here loses nothing already visible.
     static func syncFolder(_ folder: URL) {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

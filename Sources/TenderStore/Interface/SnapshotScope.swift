@@ -13,4 +13,9 @@ public struct SnapshotScope: OptionSet, Sendable, Hashable {
     /// Each score without its rationale (an empty one), for outputs that show none (a ranking
     /// as CSV or JSON): 180,000 rationales are 180,000 strings to read, keep and free.
     public static let withoutRationales = SnapshotScope(rawValue: 1 << 1)
+
+    /// Each bid whole, without any score's rationale: what the assessment summaries, the decision
+    /// report, the ranking table and the OCDS record read. None of them shows a member's own
+    /// note, and 180,000 of them are not read for nothing.
+    public static let outputs: SnapshotScope = [.responses, .withoutRationales]
 }

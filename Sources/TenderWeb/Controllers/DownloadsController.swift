@@ -37,7 +37,7 @@ struct DownloadsController {
         page.view["tenderID"] = app.tender.id
         // Until every item has an agreed score there is no final ranking, so no summary: said
         // in a sentence here (the summary link itself gives the full list, as the command line does).
-        let pending = try await app.tender.view(for: person, doing: "see the assessment summaries", .responses)
+        let pending = try await app.tender.view(for: person, doing: "see the assessment summaries", .outputs)
             .evaluation.pendingItems.count
         if pending > 0 {
             page.view["noSummaries"] =
@@ -67,7 +67,7 @@ struct DownloadsController {
         guard !name.isEmpty else {
             throw StoreError(.invalidInput, "The OCDS award record names the contracting authority: enter its name on the downloads page.")
         }
-        let view = try await app.tender.view(for: person, doing: "see the ranking", .responses)
+        let view = try await app.tender.view(for: person, doing: "see the ranking", OutputFormat.ocds.rankingScope)
         let report = try view.report(provisional: false)
         // An award record announces the award: never from a tender that is not final.
         guard view.summary.isFinalised else {
@@ -97,7 +97,7 @@ struct DownloadsController {
     }
 
     private func summaries(for person: ActingPerson) async throws -> [AssessmentSummary] {
-        let view = try await app.tender.view(for: person, doing: "see the assessment summaries", .responses)
+        let view = try await app.tender.view(for: person, doing: "see the assessment summaries", .outputs)
         let report = try view.report(provisional: false)
         do throws(ExportError) {
             return try AssessmentSummary.all(for: report)

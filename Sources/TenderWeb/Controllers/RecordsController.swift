@@ -30,7 +30,7 @@ struct RecordsController {
 
     func ranking(_ request: Request, _ context: WebContext, _ format: OutputFormat) async throws -> Response {
         let person = try acting(context, membersToo: true)
-        let view = try await app.tender.view(for: person, doing: "see the ranking", .responses)
+        let view = try await app.tender.view(for: person, doing: "see the ranking", format.rankingScope)
         let provisional = request.uri.queryParameters["provisional"] != nil
         let text = try format.render(try view.report(provisional: provisional))
         let type: String

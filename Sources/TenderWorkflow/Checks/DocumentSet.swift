@@ -125,29 +125,29 @@ public struct DocumentSet: Sendable {
     public func isValid(_ file: String) -> Bool { !diagnostics(for: file).containsErrors }
 
     /// Cross-checks run only where the context is unambiguous: exactly one framework, and for
-    /// scoresheets exactly one panel too.
+    /// scoresheets exactly one panel too. Each document is checked alone, so on every core.
     private mutating func runCrossChecks(bulkSubmissionIDs: [String]) {
         guard criteria.count == 1, let framework = criteria.first else { return }
         let panels = self.panels
         let tender = panels.count == 1 ? panels.first?.tender : nil
         let submissionIDs = Set(submissions.map(\.id)).union(bulkSubmissionIDs)
-        for document in loaded + partlyRead {
-            var found: [Diagnostic] = []
+        let documents = loaded + partlyRead
+        let found = documents.concurrentMap(minimumCount: 64) { document -> [Diagnostic] in
             switch document.document {
             case .submission(let submission):
-                found = ImportChecks.check(submission, tender: tender, criteria: framework)
+                return ImportChecks.check(submission, tender: tender, criteria: framework)
             case .submissions(let submissions):
-                found = submissions.flatMap { ImportChecks.check($0, tender: tender, criteria: framework) }
+                return submissions.flatMap { ImportChecks.check($0, tender: tender, criteria: framework) }
             case .scoresheet(let sheet):
-                if panels.count == 1, let panel = panels.first {
-                    found = ImportChecks.check(
-                        sheet, criteria: framework, panel: panel, submissions: submissionIDs.isEmpty ? nil : submissionIDs)
-                }
+                guard panels.count == 1, let panel = panels.first else { return [] }
+                return ImportChecks.check(
+                    sheet, criteria: framework, panel: panel, submissions: submissionIDs.isEmpty ? nil : submissionIDs)
             case .criteria, .panel:
-                break
+                return []
             }
-            if !found.isEmpty { crossChecks[document.file, default: []] += found }
+        }
+        for (document, diagnostics) in zip(documents, found) where !diagnostics.isEmpty {
+            crossChecks[document.file, default: []] += diagnostics
         }
     }
 }
-

@@ -26,10 +26,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     }
 
     /// What a ranking in this format reads: each bid whole where it shows import warnings or,
-    /// for OCDS, the bidders' registrations and localities; CSV and JSON need only the columns,
-    /// and no score's rationale.
+    /// for OCDS, the bidders' registrations and localities; CSV and JSON need only the columns.
+    /// No format shows a score's rationale.
     public var rankingScope: SnapshotScope {
-        self == .csv || self == .json ? .withoutRationales : .responses
+        self == .csv || self == .json ? .withoutRationales : .outputs
     }
 
     /// The ranking in this format. OCDS needs `ocds`; a table in colour only for a terminal.

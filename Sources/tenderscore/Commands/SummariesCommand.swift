@@ -21,20 +21,20 @@ struct SummariesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let person = try store.person()
-        let view = try await store.tender(readOnly: true).view(for: person, doing: "see the assessment summaries", .responses)
+        let view = try await store.tender(readOnly: true).view(for: person, doing: "see the assessment summaries", .outputs)
         // The summaries show the import warnings, never the sensitivity report.
         let report = try view.report(provisional: false, only: [.importWarnings])
         let summaries = try AssessmentSummary.all(for: report)
         let files = try AssessmentSummary.write(summaries, to: URL(fileURLWithPath: output), protecting: store.protectedFiles)
-        for summary in summaries {
+        Terminal.write(summaries.map { summary in
             let outcome: String
             switch summary.outcome {
             case .successful: outcome = "successful"
             case .unsuccessful: outcome = "unsuccessful"
             case .notRanked: outcome = "not ranked (below a minimum score, or no usable price)"
             }
-            Terminal.print("\(summary.submission) \(summary.bidder): \(outcome)")
-        }
+            return .output("\(summary.submission) \(summary.bidder): \(outcome)")
+        })
         Terminal.print("Wrote \(files.count) files to \(output)")
         OpenedStores.finish()
     }

@@ -38,16 +38,20 @@ struct ValidateCommand: ParsableCommand {
         let read = found.readForms(submissionID: nil, submitted: Date())
         let set = DocumentSet(paths: paths, loader: documents.loader, otherSubmissionIDs: read.forms.map(\.submissionID))
         var invalid = 0
+        var lines: [Terminal.Line] = []
         for path in paths {
-            for diagnostic in set.diagnostics(for: path) { Terminal.error(diagnostic.description) }
-            if set.isValid(path), let document = set.document(for: path) {
-                Terminal.print("\(path): valid \(DocumentSummary.line(for: document.document))")
-            } else if set.isValid(path), let bulk = set.bulk[path] {
-                Terminal.print("\(path): valid bulk file of \(bulk.submissionIDs.count) submissions (streamed)")
+            let diagnostics = set.diagnostics(for: path)
+            lines += diagnostics.map { .error($0.description) }
+            let isValid = !diagnostics.containsErrors
+            if isValid, let document = set.document(for: path) {
+                lines.append(.output("\(path): valid \(DocumentSummary.line(for: document.document))"))
+            } else if isValid, let bulk = set.bulk[path] {
+                lines.append(.output("\(path): valid bulk file of \(bulk.submissionIDs.count) submissions (streamed)"))
             } else {
                 invalid += 1
             }
         }
+        Terminal.write(lines)
         invalid += checkForms(found, read: read, set: set)
         let checked = paths.count + found.forms.count
         if checked > 1 {
