@@ -7,7 +7,7 @@ extension DecisionReport {
     /// given. Every chart also gets a `desc` listing its numbers and a caption that says in words
     /// what it shows.
     enum Charts {
-        static func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        static func number(_ value: Double) -> String { value.oneDecimalText }
 
         static func totals(_ report: TenderReport) -> View {
             let ranked = report.ranking.ranked

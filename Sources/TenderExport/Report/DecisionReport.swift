@@ -19,8 +19,20 @@ public enum DecisionReport {
     /// The decision record as one HTML page.
     /// - Parameter inputs: the budget, the sign-off and the panel's conditions on the award;
     ///   without them the record says that none were given.
+    ///
+    /// Each bid's scores and the spread charts, nearly all of a large tender's record, are rendered
+    /// on every core and put in place (``HTMLTemplates/render(_:template:fragments:)``).
     public static func render(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) throws(ExportError) -> String {
-        try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report")
+        let members = report.panel.members.sorted { $0.id < $1.id }
+        let bids = try HTMLTemplates.renderEach(orderedBids(report), template: "report-bid-detail") {
+            bidDetail($0, report: report, members: members)
+        }
+        let charts = try HTMLTemplates.renderEach(report.criteria.criteria, template: "chart-spread") {
+            Charts.spread(for: $0, report: report)
+        }
+        return try HTMLTemplates.render(
+            view(report, inputs: inputs), template: "decision-report",
+            fragments: ["bid-details": bids.joined(), "spread-charts": charts.joined()])
     }
 
     typealias View = HTMLTemplates.View
@@ -124,8 +136,6 @@ public enum DecisionReport {
                 "cells": bid.criteria.map { ["text": $0.moderated.value?.scoreText ?? "not settled"] as View },
             ]
         }
-        view["bidDetails"] = orderedBids(report).map { bidDetail($0, report: report, members: members) }
-        view["spreadCharts"] = criteria.criteria.map { Charts.spread(for: $0, report: report) }
 
         view["agreementRows"] =
             report.agreement.criteria.map { agreement -> View in

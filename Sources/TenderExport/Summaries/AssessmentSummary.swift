@@ -52,9 +52,10 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
         let shared = try SummaryContent.Shared(report: report)
+        let fragments = try shared.fragments()
         let results = report.submissions.map(\.id).concurrentMap(minimumCount: 2) { id in
             Result { () throws(ExportError) -> AssessmentSummary in
-                try make(SummaryContent(submission: id, shared: shared))
+                try make(SummaryContent(submission: id, shared: shared), fragments: fragments)
             }
         }
         var summaries: [AssessmentSummary] = []
@@ -65,13 +66,16 @@ public struct AssessmentSummary: Sendable, Hashable {
 
     /// The summary for one bid.
     public static func make(for submission: String, report: TenderReport) throws(ExportError) -> AssessmentSummary {
-        try make(SummaryContent(submission: submission, report: report))
+        let shared = try SummaryContent.Shared(report: report)
+        return try make(SummaryContent(submission: submission, shared: shared), fragments: shared.fragments())
     }
 
-    private static func make(_ content: SummaryContent) throws(ExportError) -> AssessmentSummary {
+    private static func make(_ content: SummaryContent, fragments: [String: String]) throws(ExportError)
+        -> AssessmentSummary
+    {
         AssessmentSummary(
             submission: content.submission, bidder: content.bidder, outcome: content.outcome,
-            html: try HTMLTemplates.render(content.view(), template: "assessment-summary"),
+            html: try HTMLTemplates.render(content.view(), template: "assessment-summary", fragments: fragments),
             markdown: content.markdown())
     }
 

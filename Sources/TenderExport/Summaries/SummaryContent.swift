@@ -135,10 +135,6 @@ struct SummaryContent {
         }
     }
 
-    init(submission id: String, report: TenderReport) throws(ExportError) {
-        try self.init(submission: id, shared: try Shared(report: report))
-    }
-
     init(submission id: String, shared: Shared) throws(ExportError) {
         let report = shared.report
         guard let bid = shared.submissions[id] else {

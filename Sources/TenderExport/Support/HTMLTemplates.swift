@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import TenderModel
 
 /// The Mustache templates under `Templates/`, loaded once from the module's bundle.
 ///
@@ -21,6 +22,85 @@ enum HTMLTemplates {
         }
         // Once for every page: bidder text marked by `BidiText.isolate` becomes an isolate.
         return BidiText.html(output)
+    }
+
+    /// Renders `view` with the template `name`, then puts each of `fragments` where the template
+    /// has its marker, `<!--fragment:NAME-->`.
+    ///
+    /// A fragment is part of a page rendered on its own (by ``render(_:template:)`` or
+    /// ``renderEach(_:template:)``): once for many pages (the criteria and the winning bid that
+    /// every assessment summary of a tender repeats), or on every core (the 2,000 bids of a
+    /// decision report), since Mustache renders one page on one core. A marker can only come
+    /// from a template: ``HTMLEscaping`` writes every `<` of a value as `&lt;`.
+    /// - Throws: ``ExportError`` when the page has a marker with no fragment given for it.
+    static func render(_ view: View, template name: String, fragments: [String: String]) throws(ExportError) -> String {
+        var page = try render(view, template: name)
+        var pieces: [(range: Range<Int>, fragment: String)] = []
+        var missing: String?
+        page.withUTF8 { bytes in
+            var start = 0
+            while let marker = find(fragmentOpening, in: bytes, from: start),
+                let close = find(fragmentClosing, in: bytes, from: marker + fragmentOpening.count)
+            {
+                let name = String(decoding: bytes[(marker + fragmentOpening.count)..<close], as: UTF8.self)
+                guard let fragment = fragments[name] else {
+                    missing = name
+                    return
+                }
+                pieces.append((marker..<(close + fragmentClosing.count), fragment))
+                start = close + fragmentClosing.count
+            }
+        }
+        if let missing {
+            throw ExportError(.template, "the template \(name).mustache places a fragment \(missing) that was not rendered")
+        }
+        guard !pieces.isEmpty else { return page }
+        var output: [UInt8] = []
+        output.reserveCapacity(page.utf8.count + pieces.reduce(0) { $0 + $1.fragment.utf8.count })
+        page.withUTF8 { bytes in
+            var start = 0
+            for piece in pieces {
+                output.append(contentsOf: bytes[start..<piece.range.lowerBound])
+                output.append(contentsOf: piece.fragment.utf8)
+                start = piece.range.upperBound
+            }
+            output.append(contentsOf: bytes[start...])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static let fragmentOpening = Array("<!--fragment:".utf8)
+    private static let fragmentClosing = Array("-->".utf8)
+
+    /// Where `needle` first starts in `bytes` at or after `start`.
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+        var index = start
+        while index <= bytes.count - needle.count {
+            if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Renders the view of each item with the template `name`, on every core: each view is made
+    /// and rendered by the task that renders it. The pages keep the items' order.
+    static func renderEach<Item: Sendable>(
+        _ items: [Item], template name: String, view: @Sendable (Item) -> View
+    ) throws(ExportError) -> [String] {
+        let library = try library.get()
+        let pages = items.concurrentMap(minimumCount: 2) { item in
+            library.render(view(item), withTemplate: name).map(BidiText.html)
+        }
+        var rendered: [String] = []
+        rendered.reserveCapacity(pages.count)
+        for page in pages {
+            guard let page else {
+                throw ExportError(.template, "the template \(name).mustache is missing from the TenderExport bundle")
+            }
+            rendered.append(page)
+        }
+        return rendered
     }
 
     private static func load() -> Result<MustacheLibrary, ExportError> {
