@@ -13,9 +13,11 @@ extension ParsedElement {
         return found
     }
 
-    /// Children are visited in place: a `for child in children` loop copied every element,
-    /// retaining each of its strings, arrays and dictionaries.
+    /// Children are visited in place, through the array's buffer: a `for child in children`
+    /// loop, and even `children[index].…`, copied every element, retaining each of its strings,
+    /// arrays and dictionaries (a twentieth of `validate`'s time).
     private func collectControlCharacterDiagnostics(into found: inout [Diagnostic]) {
+        guard mayHoldControls else { return }
         // Found while the element was copied, in name order.
         for (name, scalar) in attributeControls {
             if let message = ControlCharacter.problem(scalar, in: "attribute '\(name)' of <\(self.name)>") {
@@ -27,6 +29,8 @@ extension ParsedElement {
         {
             found.append(.error(at: location, message))
         }
-        for index in children.indices { children[index].collectControlCharacterDiagnostics(into: &found) }
+        children.withUnsafeBufferPointer { children in
+            for index in children.indices { children[index].collectControlCharacterDiagnostics(into: &found) }
+        }
     }
 }

@@ -21,6 +21,10 @@ struct ParsedElement: Sendable {
     /// The attributes holding a control character, by name, with the first one in each:
     /// found while copying them, empty for nearly every element.
     var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []
+    /// False when neither this element nor any inside it holds a control character, as found
+    /// while copying them; true (look) where that is not known. A clean bid is then not walked
+    /// again for ``controlCharacterDiagnostics()``.
+    var mayHoldControls = true
 
     func attribute(_ name: String) -> String? { attributes[name] }
 

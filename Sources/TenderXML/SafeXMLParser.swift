@@ -211,19 +211,23 @@ enum SafeXMLParser {
         }
         if attributeControls.count > 1 { attributeControls.sort { $0.name < $1.name } }
         let line = Int(xmlGetLineNo(node))
-        var element = ParsedElement(
-            name: string(node.pointee.name),
-            namespace: node.pointee.ns.map { namespaces.name($0.pointee.href) },
-            attributes: attributes, children: [], text: "",
-            location: SourceLocation(file: file, line: line, column: columnOf(node)))
-        element.attributeControls = attributeControls
+        // Before the children: columns are found in document order.
+        let location = SourceLocation(file: file, line: line, column: columnOf(node))
+        let name = string(node.pointee.name)
+        let namespace = node.pointee.ns.map { namespaces.name($0.pointee.href) }
         var elements = 0
         var child = node.pointee.children
         while let current = child {
             if current.pointee.type == XML_ELEMENT_NODE { elements += 1 }
             child = current.pointee.next
         }
-        element.children.reserveCapacity(elements)
+        // The children and the text are gathered first and the element made once: appending to
+        // the children of an element already made copied it (a twentieth of `validate`).
+        var children: [ParsedElement] = []
+        children.reserveCapacity(elements)
+        var childrenHoldControls = false
+        var text = ""
+        var textControl: Unicode.Scalar?
         child = node.pointee.children
         var texts = 0
         var lastTextFolded = true
@@ -231,25 +235,32 @@ enum SafeXMLParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                element.children.append(copy(current, file: file, columnOf: columnOf, namespaces: &namespaces))
+                let copied = copy(current, file: file, columnOf: columnOf, namespaces: &namespaces)
+                childrenHoldControls = childrenHoldControls || copied.mayHoldControls
+                children.append(copied)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard let content = current.pointee.content else { break }
                 let bytes = UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
                 let scan = TextScan(utf8: bytes)
-                if element.textControl == nil { element.textControl = scan.control }
+                if textControl == nil { textControl = scan.control }
                 lastTextFolded = scan.isFolded
                 lastTextWords = scan.words
-                let text = String(decoding: bytes, as: UTF8.self)
-                if texts == 0 { element.text = text } else { element.text += text }
+                let piece = String(decoding: bytes, as: UTF8.self)
+                if texts == 0 { text = piece } else { text += piece }
                 texts += 1
             default:
                 break
             }
             child = current.pointee.next
         }
-        // Pieces folded each on their own may not be once joined ("a " and " b").
-        element.textIsFolded = texts == 0 || (texts == 1 && lastTextFolded)
-        element.textWords = texts == 0 ? 0 : texts == 1 ? lastTextWords : nil
-        return element
+        // Made in one initialiser and returned as it is: set field by field, the element was
+        // copied into the result and the local one destroyed.
+        return ParsedElement(
+            name: name, namespace: namespace, attributes: attributes, children: children, text: text,
+            location: location,
+            // Pieces folded each on their own may not be once joined ("a " and " b").
+            textIsFolded: texts == 0 || (texts == 1 && lastTextFolded), textControl: textControl,
+            textWords: texts == 0 ? 0 : texts == 1 ? lastTextWords : nil, attributeControls: attributeControls,
+            mayHoldControls: textControl != nil || !attributeControls.isEmpty || childrenHoldControls)
     }
 }

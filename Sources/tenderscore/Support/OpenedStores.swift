@@ -32,8 +32,10 @@ enum OpenedStores {
     /// `rank`'s time, and the system takes the whole heap back at once. The stores are closed
     /// first, as on every other ending. Only for commands whose output is complete: output is
     /// written with `FileHandle` (unbuffered), and `exit` flushes C's buffers too.
-    static func finish() -> Never {
+    /// - Parameter status: the exit status: 0 for success, 1 when the output reported a refusal
+    ///   or an invalid file.
+    static func finish(status: Int32 = 0) -> Never {
         closeAll()
-        Foundation.exit(0)
+        Foundation.exit(status)
     }
 }
