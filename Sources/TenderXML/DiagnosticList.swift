@@ -83,26 +83,20 @@ enum DecimalText {
     /// words that quote it: `'40.000…' has too many decimal places (42); …`. Nil when `raw`
     /// is within the limits or is not a plain decimal number at all (other checks say so).
     static func limitProblem(_ raw: String) -> String? {
-        var text = Substring(raw.trimmedOfWhitespace)
-        if text.first == "+" || text.first == "-" { text = text.dropFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let wholePart = parts.first, parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            !text.isEmpty
-        else { return nil }
-        let whole = wholePart.drop { $0 == "0" }.count
-        let fraction = parts.count == 2 ? parts[1].count : 0
-        let limits = "a number here has at most \(maxWholeDigits) digits before the decimal point and \(maxFractionDigits) after it"
-        if whole > maxWholeDigits {
-            return "'\(raw)' has too many digits (\(whole) before the decimal point); \(limits)"
+        guard let plain = PlainDecimalText(raw.trimmedOfWhitespace) else { return nil }
+        let limits = { "a number here has at most \(maxWholeDigits) digits before the decimal point and \(maxFractionDigits) after it" }
+        if plain.wholeDigits > maxWholeDigits {
+            return "'\(raw)' has too many digits (\(plain.wholeDigits) before the decimal point); \(limits())"
         }
-        if fraction > maxFractionDigits {
-            return "'\(raw)' has too many decimal places (\(fraction)); \(limits)"
+        if plain.fractionDigits > maxFractionDigits {
+            return "'\(raw)' has too many decimal places (\(plain.fractionDigits)); \(limits())"
         }
         return nil
     }
 
     static func parse(_ raw: String) -> Decimal? {
         let text = raw.trimmedOfWhitespace
+        if let value = PlainDecimalText(text)?.value { return value }
         guard !text.isEmpty,
             text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") })
         else { return nil }

@@ -14,25 +14,26 @@ public enum ImportChecks {
         if let tender, submission.tender != tender {
             found.append(.error(at: at, "\(submission.id) is for tender \(submission.tender), not \(tender)"))
         }
-        let criterionIDs = criteria.suggestion
-        for response in submission.responses where criteria.criterion(response.criterion) == nil {
+        // Run for every bid of every import: ids compared in place, nothing built unless reported.
+        for response in submission.responses where !criteria.criteria.contains(where: { $0.id == response.criterion }) {
             let known = criteria.criteria.map(\.id).joined(separator: ", ")
-            let guess = criterionIDs.suggestion(for: response.criterion).map { "; did you mean '\($0)'?" } ?? ""
+            let guess = criteria.suggestion.suggestion(for: response.criterion).map { "; did you mean '\($0)'?" } ?? ""
             found.append(
                 .error(
                     at: response.location ?? at,
                     "'\(response.criterion)' is not a criterion of \(criteria.id)\(guess) (its criteria are \(known))"))
         }
         for criterion in criteria.criteria {
-            guard let response = submission.response(to: criterion.id) else {
+            guard let index = submission.responses.firstIndex(where: { $0.criterion == criterion.id }) else {
                 found.append(.warning(at: at, "\(submission.id) gives no response to '\(criterion.id)'"))
                 continue
             }
-            if let limit = criterion.maxWords, response.wordCount > limit {
+            let words = submission.responses[index].wordCount
+            if let limit = criterion.maxWords, words > limit {
                 found.append(
                     .warning(
-                        at: response.location ?? at,
-                        "the answer to '\(criterion.id)' has \(response.wordCount) words, over the limit of \(limit)"))
+                        at: submission.responses[index].location ?? at,
+                        "the answer to '\(criterion.id)' has \(words) words, over the limit of \(limit)"))
             }
         }
         if criteria.price != nil {
