@@ -106,7 +106,9 @@ enum SafeXMLParser {
         // clearing `_private` where the collector lives.
         guard let ctxt = xmlCreateMemoryParserCtxt(chars, count) else { return nil }
         defer { xmlFreeParserCtxt(ctxt) }
-        xmlCtxtUseOptions(ctxt, parseOptions)
+        // COMPACT keeps a text node of under 16 bytes (the line breaks and indents between a
+        // bid's elements) inside its node instead of a malloc of its own; the tree is only read.
+        xmlCtxtUseOptions(ctxt, parseOptions | Int32(XML_PARSE_COMPACT.rawValue))
         ctxt.pointee._private = collector.opaque
         if let sax = ctxt.pointee.sax {
             sax.pointee.serror = { userData, error in

@@ -25,9 +25,13 @@ public struct DocumentSet: Sendable {
     /// Files are read in parallel, one per core; bulk files are streamed last, one at a time.
     /// `otherSubmissionIDs` are bids checked elsewhere (sent as response forms), which
     /// scoresheets among the files may score.
-    public init(paths: [String], loader: DocumentLoader, otherSubmissionIDs: [String] = []) {
+    /// - Parameter keepingAnswers: false to drop the words of every bid's answers as soon as
+    ///   the bid is read (``Submission/withoutAnswers()``), for a caller that only reports what
+    ///   was found: every check, and every problem reported, is the same either way.
+    public init(paths: [String], loader: DocumentLoader, otherSubmissionIDs: [String] = [], keepingAnswers: Bool = true) {
         var bulkPaths: [String] = []
-        for (path, outcome) in zip(paths, Self.loadInParallel(paths, loader: loader)) {
+        let outcomes = Self.loadInParallel(paths, loader: loader, keepingAnswers: keepingAnswers)
+        for (path, outcome) in zip(paths, outcomes) {
             guard case .read(let result) = outcome else {
                 bulkPaths.append(path)
                 continue
@@ -62,15 +66,28 @@ public struct DocumentSet: Sendable {
     private enum Outcome: Sendable {
         case read(Result<LoadedDocument, DocumentError>)
         case bulk
+
+        func withoutAnswers() -> Outcome {
+            switch self {
+            case .read(.success(let loaded)):
+                return .read(.success(loaded.withoutAnswers()))
+            case .read(.failure(var error)):
+                error.document = error.document?.withoutAnswers()
+                return .read(.failure(error))
+            case .bulk:
+                return .bulk
+            }
+        }
     }
 
     /// Loads files on every core; the results keep the order of `paths`. Each file is read
     /// once: whether it is a bulk file is seen in the bytes read to parse it (a bulk file over
     /// the size cap for one document is looked at again from its first 64 KiB).
-    private static func loadInParallel(_ paths: [String], loader: DocumentLoader) -> [Outcome] {
+    private static func loadInParallel(_ paths: [String], loader: DocumentLoader, keepingAnswers: Bool) -> [Outcome] {
         let slots = ResultSlots<Outcome>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            slots.set(index, outcome(of: paths[index], loader: loader))
+            let found = outcome(of: paths[index], loader: loader)
+            slots.set(index, keepingAnswers ? found : found.withoutAnswers())
         }
         return slots.results
     }
@@ -148,6 +165,22 @@ public struct DocumentSet: Sendable {
         }
         for (document, diagnostics) in zip(documents, found) where !diagnostics.isEmpty {
             crossChecks[document.file, default: []] += diagnostics
+        }
+    }
+}
+
+extension LoadedDocument {
+    fileprivate func withoutAnswers() -> LoadedDocument {
+        LoadedDocument(file: file, document: document.withoutAnswers(), warnings: warnings)
+    }
+}
+
+extension TenderDocument {
+    fileprivate func withoutAnswers() -> TenderDocument {
+        switch self {
+        case .submission(let submission): .submission(submission.withoutAnswers())
+        case .submissions(let submissions): .submissions(submissions.map { $0.withoutAnswers() })
+        case .criteria, .panel, .scoresheet: self
         }
     }
 }

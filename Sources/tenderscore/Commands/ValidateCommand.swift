@@ -36,7 +36,9 @@ struct ValidateCommand: ParsableCommand {
             throw Refusal("no .xml, .csv, .docx or .odt files found in \(files.joined(separator: " "))")
         }
         let read = found.readForms(submissionID: nil, submitted: Date())
-        let set = DocumentSet(paths: paths, loader: documents.loader, otherSubmissionIDs: read.forms.map(\.submissionID))
+        // Only what each file holds and what is wrong with it is reported: no answer is kept.
+        let set = DocumentSet(
+            paths: paths, loader: documents.loader, otherSubmissionIDs: read.forms.map(\.submissionID), keepingAnswers: false)
         var invalid = 0
         var lines: [Terminal.Line] = []
         for path in paths {

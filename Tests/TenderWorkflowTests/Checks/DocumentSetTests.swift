@@ -69,4 +69,36 @@ struct DocumentSetTests {
         #expect(set.crossChecks.isEmpty)
         #expect(set.diagnostics(for: paths[2]).isEmpty)
     }
+
+    /// `validate` drops the words of every answer as each bid is read: the bids, the problems
+    /// and the cross-checks' word limits come out the same, from the counts kept.
+    @Test("Without the answers' words every problem is found all the same")
+    func withoutAnswers() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        // A bid for another tender, answering criteria of another framework: cross-check errors.
+        let elsewhere = try folder.write(
+            Array(Template.edit(Template.submission, (#"id="BID-1" tender="T-1""#, #"id="BID-9" tender="TND-OTHER""#)).utf8),
+            to: "BID-9.xml")
+        // A price that is not a number: refused, and what could be read of it cross-checked too.
+        let refused = try folder.write(
+            Array(Template.edit(Template.submission, ("1180000.50", "lots"), (#"id="BID-1""#, #"id="BID-8""#)).utf8),
+            to: "BID-8.xml")
+        let paths = [Fixture.path("Criteria/coproduction-commissioning.xml"), Fixture.path("Samples/panel.xml")]
+            + SampleDocuments.bids.map(Fixture.path) + [elsewhere, refused]
+        let whole = DocumentSet(paths: paths, loader: DocumentLoader())
+        let bare = DocumentSet(paths: paths, loader: DocumentLoader(), keepingAnswers: false)
+        for path in paths {
+            #expect(bare.diagnostics(for: path) == whole.diagnostics(for: path), "\(path)")
+        }
+        #expect(bare.crossChecks.count == whole.crossChecks.count)
+        #expect(bare.crossChecks[elsewhere]?.containsErrors == true)
+        #expect(bare.refused.keys.sorted() == [refused])
+        #expect(bare.crossChecks[refused]?.isEmpty == false)
+        #expect(bare.submissions.map(\.id) == whole.submissions.map(\.id))
+        #expect(bare.submissions.allSatisfy { $0.responses.allSatisfy(\.paragraphs.isEmpty) })
+        #expect(whole.submissions.contains { $0.responses.contains { !$0.paragraphs.isEmpty } })
+        #expect(
+            bare.submissions.map { $0.responses.map(\.wordCount) } == whole.submissions.map { $0.responses.map(\.wordCount) })
+    }
 }
