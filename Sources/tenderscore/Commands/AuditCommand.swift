@@ -9,7 +9,7 @@ struct AuditCommand: AsyncParsableCommand {
         commandName: "audit", abstract: "Read and verify the history.", subcommands: [Log.self, Verify.self])
 
     struct Log: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the history: who changed what, when and why.")
+        static let configuration = CommandConfiguration(commandName: "log", abstract: "List the history: who changed what, when and why.")
 
         @OptionGroup var store: StoreOptions
 
@@ -31,6 +31,7 @@ struct AuditCommand: AsyncParsableCommand {
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that the history is intact and that everything the tool reads matches it.",
             discussion: "Exit 0 when intact; 1 naming the first entry that does not hold.")
 

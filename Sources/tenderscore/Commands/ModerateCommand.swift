@@ -9,6 +9,7 @@ struct ModerateCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the items that need discussion, with every member's score and rationale.",
             discussion: """
                 An item needs discussion when its scores diverge, or when experts by experience and \
@@ -49,6 +50,7 @@ struct ModerateCommand: AsyncParsableCommand {
 
     struct Agree: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "agree",
             abstract: "Record the score the panel agreed for one item, with why and who was there.",
             discussion: "The members' own scores stay on record. Changing an agreed score needs --reason.")
 

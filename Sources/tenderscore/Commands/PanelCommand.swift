@@ -8,6 +8,7 @@ struct PanelCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import the panel and its declared conflicts.",
             discussion: "Replacing a panel already recorded needs --reason, and is refused if a score already given would become invalid.")
 

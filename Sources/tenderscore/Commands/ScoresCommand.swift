@@ -11,6 +11,7 @@ struct ScoresCommand: AsyncParsableCommand {
 
     struct Template: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "template",
             abstract: "Print a blank scoresheet for exactly the items one member may score.",
             discussion: """
                 Conflicts are left out. Fill in a score and a rationale for each row; a row left with \
@@ -49,6 +50,7 @@ struct ScoresCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Record one member's scoresheet (XML or CSV), whole or not at all.",
             discussion: "Changing a score already given needs --reason; the history keeps the old score, the new one and the reason. After finalise every change is refused.")
 
@@ -72,6 +74,7 @@ struct ScoresCommand: AsyncParsableCommand {
 
     struct Withdraw: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Withdraw every score one member gave one bid, with a reason (a conflict declared after scoring).",
             discussion: """
                 The commissioner does this; the history keeps each score withdrawn beside the reason. Then the \

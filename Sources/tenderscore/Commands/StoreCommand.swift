@@ -10,6 +10,7 @@ struct StoreCommand: AsyncParsableCommand {
     /// `tenderscore store copy FROM TO`: one tender's whole history, replayed into another store.
     struct Copy: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy one tender's whole history to another store (a file or a PostgreSQL database).",
             discussion: """
                 Every event is copied exactly as recorded (same times, people and hashes), with every document it \

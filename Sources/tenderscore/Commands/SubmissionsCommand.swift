@@ -10,6 +10,7 @@ struct SubmissionsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import bids: XML files, bulk <submissions> files, response forms (.docx, .odt), or folders.",
             discussion: """
                 Every file is checked before anything is stored; one bad file and nothing is imported, \
@@ -107,6 +108,7 @@ struct SubmissionsCommand: AsyncParsableCommand {
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write out a bid exactly as received, with its appendices and derived submission XML.",
             discussion: """
                 Writes the file the bid came in (the XML, or the filled-in .docx/.odt form), each appendix \

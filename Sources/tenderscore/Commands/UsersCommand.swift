@@ -11,6 +11,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a commissioner or an auditor (panel members come from the panel).")
 
         @OptionGroup var store: StoreOptions
@@ -32,6 +33,7 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Invite: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "invite",
             abstract: "Print a one-time link with which the person sets their password (valid 7 days).")
 
         @OptionGroup var store: StoreOptions
@@ -46,7 +48,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List everyone who may sign in, with their roles.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone who may sign in, with their roles.")
 
         @OptionGroup var store: StoreOptions
 
