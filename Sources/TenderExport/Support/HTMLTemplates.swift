@@ -28,7 +28,7 @@ enum HTMLTemplates {
     /// has its marker, `<!--fragment:NAME-->`.
     ///
     /// A fragment is part of a page rendered on its own (by ``render(_:template:)`` or
-    /// ``renderEach(_:template:)``): once for many pages (the criteria and the winning bid that
+    /// ``renderEach(_:template:view:)``): once for many pages (the criteria and the winning bid that
     /// every assessment summary of a tender repeats), or on every core (the 2,000 bids of a
     /// decision report), since Mustache renders one page on one core. A marker can only come
     /// from a template: ``HTMLEscaping`` writes every `<` of a value as `&lt;`.
