@@ -3,8 +3,9 @@ import Testing
 @testable import TenderExport
 
 @Suite struct AssessmentSummaryTests {
-    /// BID-001 wins, BID-003 ranks second, BID-006 fails the principles threshold.
-    @Test(arguments: ["BID-001", "BID-003", "BID-006"])
+    /// BID-001 wins, BID-003 ranks second, BID-006 fails the principles threshold, BID-004 was
+    /// imported with a warning (no response to one criterion).
+    @Test(arguments: ["BID-001", "BID-003", "BID-004", "BID-006"])
     func summaryMatchesGolden(_ submission: String) throws {
         let summary = try AssessmentSummary.make(for: submission, report: try SampleTender.finalReport())
         try Golden.check(summary.html, "summaries/\(summary.fileBaseName).html")

@@ -125,7 +125,7 @@ extension DecisionReport {
             ]
         }
 
-        static func spread(for criterion: Criterion, report: TenderReport) -> View {
+        static func spread(for criterion: Criterion, report: TenderReport) -> HTML {
             let bids = DecisionReport.orderedBids(report)
             let scale = report.criteria.scale
             let left = 70.0
@@ -135,20 +135,24 @@ extension DecisionReport {
             func x(_ value: Double) -> Double { left + (value - Double(scale.min)) * unit }
             var described: [String] = []
             var wide: [String] = []
-            let rows = bids.enumerated().map { index, bid -> View in
+            var rows = HTML()
+            for (index, bid) in bids.enumerated() {
                 let y = top + Double(index) * rowHeight + 8
                 let score = bid.criteria.first { $0.criterion == criterion.id }
                 let values = score?.moderated.scores.values ?? []
-                var row: View = [
-                    "label": bid.submission, "labelX": number(left - 10), "textY": number(y + 4), "y": number(y),
-                    "hasScores": !values.isEmpty, "hasModerated": score?.moderated.value != nil,
-                ]
+                let rowY = number(y)
+                rows += """
+                    <text x="\(number(left - 10))" y="\(number(y + 4))" text-anchor="end" fill="#1a1a1a">\(bid.submission)</text>
+
+                    """
                 var text = "\(bid.submission): "
                 if let low = values.first, let high = values.last {
                     let middle = median(values)
-                    row["minX"] = number(x(Double(low)))
-                    row["maxX"] = number(x(Double(high)))
-                    row["medianX"] = number(x(middle))
+                    rows += """
+                        <line x1="\(number(x(Double(low))))" y1="\(rowY)" x2="\(number(x(Double(high))))" y2="\(rowY)" stroke="#1a1a1a" stroke-width="3"/>
+                        <circle cx="\(number(x(middle)))" cy="\(rowY)" r="5" fill="#ffffff" stroke="#1a1a1a" stroke-width="2"/>
+
+                        """
                     text += "lowest \(low), middle \(Decimal(middle).scoreText), highest \(high)"
                     if high - low >= report.criteria.divergence { wide.append(bid.submission) }
                 } else {
@@ -156,35 +160,48 @@ extension DecisionReport {
                 }
                 if let moderated = score?.moderated.value {
                     let position = x(NSDecimalNumber(decimal: moderated).doubleValue)
-                    row["moderatedX"] = number(position - 4)
-                    row["moderatedY"] = number(y - 14)
+                    rows += """
+                        <rect x="\(number(position - 4))" y="\(number(y - 14))" width="8" height="8" fill="#1d4e89"/>
+
+                        """
                     text += ", moderated \(moderated.scoreText)"
                 } else {
                     text += ", no moderated score yet"
                 }
                 described.append(text)
-                return row
             }
-            let ticks = (scale.min...scale.max).map { value -> View in
-                [
-                    "x": number(x(Double(value))), "top": number(top - 6),
-                    "bottom": number(top + Double(bids.count) * rowHeight), "labelY": number(top - 10),
-                    "label": String(value),
-                ]
+            var ticks = HTML()
+            let (tickTop, tickBottom, labelY) = (number(top - 6), number(top + Double(bids.count) * rowHeight), number(top - 10))
+            for value in scale.min...scale.max {
+                let tickX = number(x(Double(value)))
+                ticks += """
+                    <line x1="\(tickX)" y1="\(tickTop)" x2="\(tickX)" y2="\(tickBottom)" stroke="#8a8a8a" stroke-width="1" stroke-dasharray="2 3"/>
+                    <text x="\(tickX)" y="\(labelY)" text-anchor="middle" fill="#1a1a1a">\(String(value))</text>
+
+                    """
             }
             let caption =
                 wide.isEmpty
                 ? "\(criterion.title): the panel's scores were less than \(report.criteria.divergence) points apart on every bid."
                 : "\(criterion.title): the panel's scores were \(report.criteria.divergence) or more points apart on "
                     + "\(Wording.list(wide)), so those answers went to moderation; elsewhere they were closer."
-            return [
-                "id": "chart-spread-\(criterion.id)", "width": number(x(Double(scale.max)) + 20),
-                "height": number(top + Double(bids.count) * rowHeight + 6), "heading": criterion.title,
-                "title": "Spread of panel scores: \(criterion.title)",
-                "desc": "For each bid, the lowest, middle and highest panel score on \(criterion.title), and the moderated "
-                    + "score: " + described.joined(separator: "; ") + ".",
-                "caption": caption, "ticks": ticks, "rows": rows,
-            ]
+            let id = "chart-spread-\(criterion.id)"
+            let (width, height) = (number(x(Double(scale.max)) + 20), number(top + Double(bids.count) * rowHeight + 6))
+            let desc =
+                "For each bid, the lowest, middle and highest panel score on \(criterion.title), and the moderated "
+                + "score: " + described.joined(separator: "; ") + "."
+            return """
+                <figure>
+                <p class="chart-heading"><strong>\(criterion.title)</strong></p>
+                <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(width) \(height)" \
+                width="\(width)" height="\(height)" font-family="system-ui, sans-serif" font-size="12">
+                <title id="\(id)-title">Spread of panel scores: \(criterion.title)</title>
+                <desc id="\(id)-desc">\(desc)</desc>
+                \(ticks)\(rows)</svg>
+                <figcaption>\(caption)</figcaption>
+                </figure>
+
+                """
         }
 
         /// A title broken into lines of at most `width` characters (a longer word stands alone),

@@ -24,11 +24,14 @@ public enum DecisionReport {
     /// on every core and put in place (``HTMLTemplates/render(_:template:fragments:)``).
     public static func render(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) throws(ExportError) -> String {
         let members = report.panel.members.sorted { $0.id < $1.id }
-        let bids = try HTMLTemplates.renderEach(orderedBids(report), template: "report-bid-detail") {
-            bidDetail($0, report: report, members: members)
+        let memberHeads = members.reduce(into: HTML()) {
+            $0 += "<th scope=\"col\" class=\"num\">\($1.name)<span class=\"role\">\(Wording.role($1.role))</span></th>"
         }
-        let charts = try HTMLTemplates.renderEach(report.criteria.criteria, template: "chart-spread") {
-            Charts.spread(for: $0, report: report)
+        let bids = orderedBids(report).concurrentMap(minimumCount: 2) {
+            BidiText.html(bidDetail($0, report: report, members: members, memberHeads: memberHeads).text)
+        }
+        let charts = report.criteria.criteria.concurrentMap(minimumCount: 2) {
+            BidiText.html(Charts.spread(for: $0, report: report).text)
         }
         return try HTMLTemplates.render(
             view(report, inputs: inputs), template: "decision-report",
@@ -235,10 +238,13 @@ public enum DecisionReport {
             + report.ranking.failed.map { ($0.submission, $0.bidder, $0.criteria) }
     }
 
+    /// One bid's scores by criterion and member, with the moderated score, how it was reached
+    /// and the agreed rationales. `memberHeads` is the table's member columns, the same for
+    /// every bid.
     private static func bidDetail(
         _ bid: (submission: String, bidder: String, criteria: [CriterionScore]), report: TenderReport,
-        members: [PanelMember]
-    ) -> View {
+        members: [PanelMember], memberHeads: HTML
+    ) -> HTML {
         let criteria = report.criteria
         let standing: String
         if let entry = report.ranking.entry(for: bid.submission) {
@@ -249,34 +255,46 @@ public enum DecisionReport {
         } else {
             standing = ""
         }
-        let rows = bid.criteria.map { score -> View in
+        var html: HTML = """
+            <h3 id="bid-\(bid.submission)">\(bid.submission): \(Wording.bidder(bid.bidder))</h3>
+            <p>\(standing)</p>
+            <div class="table-scroll">
+            <table>
+            <caption>Scores for \(bid.submission) by criterion and panel member</caption>
+            <thead>
+            <tr><th scope="col">Criterion</th>\(memberHeads)<th scope="col" class="num">Moderated</th><th scope="col">How it was reached</th>\
+            <th scope="col" class="num">Marks</th></tr>
+            </thead>
+            <tbody>
+
+            """
+        for score in bid.criteria {
             let own = score.moderated.scores
-            return [
-                "criterion": Wording.title(score.criterion, in: criteria),
-                "cells": members.map { member -> View in
-                    if own.conflicted.contains(member.id) { return ["text": "conflict"] }
-                    return ["text": own.scores[member.id].map(String.init) ?? "not scored"]
-                },
-                "moderated": score.moderated.value?.scoreText ?? "none yet",
-                "method": Wording.method(score.moderated.method),
-                "marks": score.weighted?.displayText ?? "none yet",
-            ]
+            html += "<tr><th scope=\"row\">\(Wording.title(score.criterion, in: criteria))</th>"
+            for member in members {
+                let text = own.conflicted.contains(member.id) ? "conflict" : own.scores[member.id].map(String.init) ?? "not scored"
+                html += "<td class=\"num\">\(text)</td>"
+            }
+            html += """
+                <td class="num">\(score.moderated.value?.scoreText ?? "none yet")</td><td>\(Wording.method(score.moderated.method))</td>\
+                <td class="num">\(score.weighted?.displayText ?? "none yet")</td></tr>
+
+                """
         }
-        let notes = bid.criteria.compactMap { score -> View? in
-            guard let consensus = score.moderated.consensus else { return nil }
-            return [
-                "criterion": Wording.title(score.criterion, in: criteria), "value": String(consensus.value),
-                "rationale": consensus.rationale, "meeting": meeting(consensus, panel: report.panel),
-                "forBidder": consensus.bidderExplanation.map { "What the bidder's summary says: \($0)" }
-                    ?? "No explanation was written for the bidder: their assessment summary gives what the score means "
-                    + "on the published scale.",
-            ] as View
+        html += "</tbody>\n</table>\n</div>\n"
+        for score in bid.criteria {
+            guard let consensus = score.moderated.consensus else { continue }
+            let forBidder =
+                consensus.bidderExplanation.map { "What the bidder's summary says: \($0)" }
+                ?? "No explanation was written for the bidder: their assessment summary gives what the score means "
+                + "on the published scale."
+            html += """
+                <p><strong>\(Wording.title(score.criterion, in: criteria))</strong>, agreed \(String(consensus.value)) in moderation: \
+                \(consensus.rationale) \(meeting(consensus, panel: report.panel)) <span class="muted">\(forBidder)</span></p>
+
+                """
         }
-        return [
-            "submission": bid.submission, "bidder": Wording.bidder(bid.bidder), "standing": standing,
-            "memberHeads": members.map { ["name": $0.name, "role": Wording.role($0.role)] as View },
-            "rows": rows, "agreedNotes": notes,
-        ]
+        return html
     }
 
     /// Who was at the moderation of one item and who did not agree, by name: "Present: Amira

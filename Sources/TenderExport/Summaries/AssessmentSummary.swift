@@ -52,10 +52,10 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
         let shared = try SummaryContent.Shared(report: report)
-        let fragments = try shared.fragments()
+        let parts = try shared.html()
         let results = report.submissions.map(\.id).concurrentMap(minimumCount: 2) { id in
             Result { () throws(ExportError) -> AssessmentSummary in
-                try make(SummaryContent(submission: id, shared: shared), fragments: fragments)
+                try make(SummaryContent(submission: id, shared: shared), parts)
             }
         }
         var summaries: [AssessmentSummary] = []
@@ -67,16 +67,13 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// The summary for one bid.
     public static func make(for submission: String, report: TenderReport) throws(ExportError) -> AssessmentSummary {
         let shared = try SummaryContent.Shared(report: report)
-        return try make(SummaryContent(submission: submission, shared: shared), fragments: shared.fragments())
+        return try make(SummaryContent(submission: submission, shared: shared), shared.html())
     }
 
-    private static func make(_ content: SummaryContent, fragments: [String: String]) throws(ExportError)
-        -> AssessmentSummary
-    {
+    private static func make(_ content: SummaryContent, _ parts: SummaryContent.SharedHTML) -> AssessmentSummary {
         AssessmentSummary(
             submission: content.submission, bidder: content.bidder, outcome: content.outcome,
-            html: try HTMLTemplates.render(content.view(), template: "assessment-summary", fragments: fragments),
-            markdown: content.markdown())
+            html: content.html(parts), markdown: content.markdown())
     }
 
     /// Writes every summary into `folder`, which must be new or empty, as

@@ -27,11 +27,10 @@ enum HTMLTemplates {
     /// Renders `view` with the template `name`, then puts each of `fragments` where the template
     /// has its marker, `<!--fragment:NAME-->`.
     ///
-    /// A fragment is part of a page rendered on its own (by ``render(_:template:)`` or
-    /// ``renderEach(_:template:view:)``): once for many pages (the criteria and the winning bid that
-    /// every assessment summary of a tender repeats), or on every core (the 2,000 bids of a
-    /// decision report), since Mustache renders one page on one core. A marker can only come
-    /// from a template: ``HTMLEscaping`` writes every `<` of a value as `&lt;`.
+    /// A fragment is part of a page written on its own, here with ``HTML`` on every core (the
+    /// 2,000 bids and the spread charts of a decision report), since Mustache renders one page on
+    /// one core. A marker can only come from a template: ``HTMLEscaping`` writes every `<` of a
+    /// value as `&lt;`, in a template and in ``HTML`` alike.
     /// - Throws: ``ExportError`` when the page has a marker with no fragment given for it.
     static func render(_ view: View, template name: String, fragments: [String: String]) throws(ExportError) -> String {
         var page = try render(view, template: name)
@@ -83,26 +82,6 @@ enum HTMLTemplates {
         return nil
     }
 
-    /// Renders the view of each item with the template `name`, on every core: each view is made
-    /// and rendered by the task that renders it. The pages keep the items' order.
-    static func renderEach<Item: Sendable>(
-        _ items: [Item], template name: String, view: @Sendable (Item) -> View
-    ) throws(ExportError) -> [String] {
-        let library = try library.get()
-        let pages = items.concurrentMap(minimumCount: 2) { item in
-            library.render(view(item), withTemplate: name).map(BidiText.html)
-        }
-        var rendered: [String] = []
-        rendered.reserveCapacity(pages.count)
-        for page in pages {
-            guard let page else {
-                throw ExportError(.template, "the template \(name).mustache is missing from the TenderExport bundle")
-            }
-            rendered.append(page)
-        }
-        return rendered
-    }
-
     private static func load() -> Result<MustacheLibrary, ExportError> {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             return .failure(ExportError(.template, "the Templates folder is missing from the TenderExport bundle"))
@@ -124,38 +103,4 @@ enum HTMLTemplates {
         }
         return .success(library)
     }
-}
-
-/// Mustache's HTML escaping (`&`, `<`, `>`, `"`, `'` as entities), on UTF-8 bytes.
-///
-/// The library's own escaping walks every value by grapheme cluster with a dictionary lookup
-/// each; writing 2,000 assessment summaries spent an eighth of its time there. Every escaped
-/// character is ASCII, so bytes give the same entities, and also escape a `<` that a combining
-/// mark follows, which the grapheme walk let through.
-struct HTMLEscaping: MustacheContentType {
-    static let name = "TENDERSCORE_HTML"
-
-    func escapeText(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.contains(where: { Self.escapes[Int($0)] }) else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + 16)
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private static let escapes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "&<>\"'".utf8 { table[Int(byte)] = true }
-        return table
-    }()
 }

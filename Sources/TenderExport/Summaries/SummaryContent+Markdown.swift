@@ -1,42 +1,6 @@
 import Foundation
 
 extension SummaryContent {
-    /// The view model for `assessment-summary.mustache`. What every summary of the tender
-    /// repeats, the criteria and the winning bid's scores, is rendered once (``Shared/fragments()``).
-    func view() -> HTMLTemplates.View {
-        var view: HTMLTemplates.View = [
-            "title": title, "tenderLine": tenderLine, "generatedAt": generatedAt, "draft": isDraft,
-            "supplier": supplier.map { ["term": $0.term, "detail": $0.detail] as HTMLTemplates.View },
-            "outcomeParagraphs": outcomeParagraphs, "hasFailure": !failureReasons.isEmpty,
-            "failureReasons": failureReasons, "warnings": warnings,
-            "own": Self.scoresView(own, prefix: "own"),
-            "hasComparison": !comparison.isEmpty,
-            "comparison": comparison.map { row -> HTMLTemplates.View in
-                [
-                    "title": row.title, "own": row.own, "winner": row.winner, "ownMarks": row.ownMarks,
-                    "winnerMarks": row.winnerMarks, "difference": row.difference,
-                ]
-            },
-            "comparisonSentences": comparisonSentences,
-        ]
-        if winner != nil { view["winner"] = true }
-        return view
-    }
-
-    /// One bid's scores, for `summary-scores.mustache`; `prefix` keeps the two bids' anchors apart.
-    static func scoresView(_ scores: BidScores, prefix: String) -> HTMLTemplates.View {
-        [
-            "heading": scores.heading, "price": scores.price, "quality": scores.quality, "total": scores.total,
-            "lines": scores.lines.enumerated().map { index, line -> HTMLTemplates.View in
-                [
-                    "anchor": "\(prefix)-\(index + 1)", "title": line.title, "weight": line.weight,
-                    "score": line.score, "marks": line.marks, "method": line.method,
-                    "explanationLabel": line.explanationLabel, "explanation": line.explanation,
-                ]
-            },
-        ]
-    }
-
     /// The same summary in Markdown (CommonMark with pipe tables). Text from bidders and panel
     /// members is backslash-escaped where Markdown would read it as markup or HTML.
     func markdown() -> String {
@@ -158,24 +122,4 @@ extension SummaryContent {
         table[Int(UInt8(ascii: "\r"))] = 2
         return table
     }()
-}
-
-extension SummaryContent.Shared {
-    /// The parts of the page every summary of the tender repeats, rendered once: the criteria
-    /// section and the winning bid's scores (shown in every summary but the winner's). A
-    /// 2,000-bid tender rendered them 2,000 times.
-    func fragments() throws(ExportError) -> [String: String] {
-        var criteriaView: HTMLTemplates.View = [
-            "framework": framework.map {
-                ["title": $0.title, "weight": $0.weight, "threshold": $0.threshold] as HTMLTemplates.View
-            },
-            "scoresAvailable": scoresAvailable, "scaleText": scaleText, "priceText": priceText,
-        ]
-        if let panelText { criteriaView["panelText"] = panelText }
-        return [
-            "summary-criteria": try HTMLTemplates.render(criteriaView, template: "summary-criteria"),
-            "summary-winner": try HTMLTemplates.render(
-                SummaryContent.scoresView(winner, prefix: "winner"), template: "summary-winner"),
-        ]
-    }
 }
