@@ -41,7 +41,8 @@ struct PostgresProjectionReader {
         let last = try await rows("SELECT seq, hash FROM events WHERE tender_id = $1 ORDER BY seq DESC LIMIT 1").first
         return TenderSnapshot(
             summary: summary, criteria: criteria, panel: try await panel(),
-            submissions: scope.contains(.responses) ? try await submissions() : try await submissionsForScoring(),
+            submissions: scope.contains(.responses)
+                ? try await submissions() : scope.contains(.wordCounts) ? try await submissionOutlines() : try await submissionsForScoring(),
             scores: try await scores(rationales: !scope.contains(.withoutRationales)), consensus: try await consensus(),
             head: try last.map { try text($0, 1, "event hash") } ?? Digest.genesis,
             eventCount: try last.map { try integer($0, 0, "event number") } ?? 0,
@@ -99,6 +100,20 @@ struct PostgresProjectionReader {
             let json = try text(row, 0, "submission")
             return RecordedSubmission(
                 submission: try decode("a submission") { try StoredSubmission.model(fromCanonical: json) }, canonical: json,
+                documentSHA256: try text(row, 1, "submission document"), sequence: try integer(row, 2, "submission event"))
+        }
+    }
+
+    /// The bids without the words of their answers (``SubmissionOutline``).
+    func submissionOutlines() async throws -> [RecordedSubmission] {
+        try await rows(
+            "SELECT submission_json, document_sha256, event_seq FROM submissions WHERE tender_id = $1 ORDER BY submission_id"
+        ).map { row in
+            var json = try text(row, 0, "submission")
+            return RecordedSubmission(
+                submission: try decode("a submission") {
+                    try json.withUTF8 { try SubmissionOutline.submission(fromCanonical: $0) }
+                }, canonical: nil,
                 documentSHA256: try text(row, 1, "submission document"), sequence: try integer(row, 2, "submission event"))
         }
     }

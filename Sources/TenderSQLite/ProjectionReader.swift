@@ -27,7 +27,8 @@ enum ProjectionReader {
         let last = try SQLiteEventSink.last(db)
         return TenderSnapshot(
             summary: summary, criteria: criteria, panel: try panel(db),
-            submissions: scope.contains(.responses) ? try submissions(db) : try submissionsForScoring(db, tender: id),
+            submissions: scope.contains(.responses)
+                ? try submissions(db) : scope.contains(.wordCounts) ? try submissionOutlines(db) : try submissionsForScoring(db, tender: id),
             scores: try scores(db, rationales: !scope.contains(.withoutRationales)), consensus: try consensus(db),
             head: last?.hash ?? Digest.genesis, eventCount: last?.sequence ?? 0, declarations: try declarations(db),
             handIns: try handIns(db))
@@ -90,6 +91,42 @@ enum ProjectionReader {
                 RecordedSubmission(
                     submission: try decode("a submission") { try StoredSubmission.model(fromCanonical: row.json) },
                     canonical: row.json, documentSHA256: row.sha256, sequence: row.sequence)
+            }
+        }
+        return try decoded.map { try $0.get() }
+    }
+
+    /// The bids without the words of their answers (``SubmissionOutline``). Each bid's JSON is
+    /// copied out of SQLite's row as bytes, then read on every core.
+    static func submissionOutlines(_ db: Database) throws -> [RecordedSubmission] {
+        let statement = try db.makeStatement(
+            sql: "SELECT submission_json, document_sha256, event_seq FROM submissions ORDER BY submission_id")
+        let raw = statement.sqliteStatement
+        var rows: [(json: [UInt8], sha256: String, sequence: Int64)] = []
+        while true {
+            let status = sqlite3_step(raw)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: status), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            guard sqlite3_column_type(raw, 0) == SQLITE_TEXT, let json = sqlite3_column_text(raw, 0) else {
+                throw damaged("submission", raw, 0)
+            }
+            guard sqlite3_column_type(raw, 1) == SQLITE_TEXT, let sha256 = sqlite3_column_text(raw, 1) else {
+                throw damaged("submission document", raw, 1)
+            }
+            guard sqlite3_column_type(raw, 2) == SQLITE_INTEGER else { throw damaged("submission event", raw, 2) }
+            rows.append(
+                (Array(UnsafeBufferPointer(start: json, count: Int(sqlite3_column_bytes(raw, 0)))),
+                 String(decoding: UnsafeBufferPointer(start: sha256, count: Int(sqlite3_column_bytes(raw, 1))), as: UTF8.self),
+                 sqlite3_column_int64(raw, 2)))
+        }
+        let decoded = rows.concurrentMap(minimumCount: 64) { row in
+            Result { () throws(StoreError) -> RecordedSubmission in
+                RecordedSubmission(
+                    submission: try decode("a submission") {
+                        try row.json.withUnsafeBufferPointer { try SubmissionOutline.submission(fromCanonical: $0) }
+                    }, canonical: nil, documentSHA256: row.sha256, sequence: row.sequence)
             }
         }
         return try decoded.map { try $0.get() }

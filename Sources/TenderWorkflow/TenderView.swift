@@ -71,7 +71,7 @@ public struct TenderView: Sendable {
 
     /// The warnings each stored bid carries (a missing response, an answer over its word limit),
     /// worked out again from the bid itself so that every report shows them. Needs a view read
-    /// with the bids' answers.
+    /// with the bids' answers or their word counts (``TenderStore/SnapshotScope/wordCounts``).
     public var importWarnings: [String: [String]] {
         let (tender, criteria) = (summary.id, criteria)
         // Every answer of every bid is looked at again: on every core.
@@ -94,9 +94,9 @@ extension Tender {
         -> TenderView
     {
         var snapshot = try await snapshot(scope)
-        if scope.contains(.responses) {
+        if !scope.isDisjoint(with: [.responses, .wordCounts]) {
             // What each bidder is told sits in the consensus event, not a table column: read the
-            // few consensus events for the outputs that need it.
+            // few consensus events for the views that read the bids (the outputs among them).
             for index in snapshot.consensus.indices {
                 let row = snapshot.consensus[index]
                 guard let event = try await storage.event(tender: id, sequence: row.sequence) else { continue }

@@ -35,7 +35,7 @@ import Testing
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../Sources/TenderExport/Templates").standardized
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }
-        #expect(names.count >= 7)
+        #expect(names.count >= 5)
         for name in names {
             let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             #expect(text.hasPrefix("{{% CONTENT_TYPE: \(HTMLEscaping.name)}}"), "\(name)")
@@ -51,6 +51,67 @@ import Testing
                 + "<SVG width=\"1\"><text>\u{2068}Zoë 👩🏽‍🦰\u{2069}</text></svg>é<bdi>Zoë 👩🏽‍🦰</bdi>")
         #expect(BidiText.html("no marks: Zoë <b>") == "no marks: Zoë <b>")
         #expect(BidiText.plain(name) == "Zoë 👩🏽‍🦰")
+    }
+
+    /// The isolates against the byte-by-byte walk they were first written as, on random pages of
+    /// tags (any case, SVG inside and out, titles), text and marked bidder text.
+    @Test func isolatesMatchTheirByteByByteDefinition() {
+        func reference(_ page: String) -> String {
+            let bytes = Array(page.utf8)
+            var out: [UInt8] = []
+            var (inTag, readingName, inTitle, svgDepth) = (false, false, false, 0)
+            var tagName: [UInt8] = []
+            func isMark(_ index: Int) -> Bool {
+                index + 2 < bytes.count && bytes[index] == 0xEE && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0x80 || bytes[index + 2] == 0x81)
+            }
+            func named(_ name: String) -> Bool { String(decoding: tagName, as: UTF8.self).lowercased() == name }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if isMark(index) {
+                    let opens = bytes[index + 2] == 0x80
+                    let inline = inTag || inTitle || svgDepth > 0
+                    out += Array((inline ? (opens ? "\u{2068}" : "\u{2069}") : (opens ? "<bdi>" : "</bdi>")).utf8)
+                    index += 3
+                    continue
+                }
+                if byte == UInt8(ascii: "<") {
+                    (inTag, readingName) = (true, true)
+                    tagName = []
+                } else if byte == UInt8(ascii: ">"), inTag {
+                    (inTag, readingName) = (false, false)
+                    if svgDepth == 0, named("title") {
+                        inTitle = true
+                    } else if svgDepth == 0, named("/title") {
+                        inTitle = false
+                    } else if named("svg") {
+                        svgDepth += 1
+                    } else if named("/svg") {
+                        svgDepth = max(0, svgDepth - 1)
+                    }
+                } else if readingName {
+                    if [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(byte) {
+                        readingName = false
+                    } else {
+                        tagName.append(byte)
+                    }
+                }
+                out.append(byte)
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let pieces = [
+            "<title>", "</title>", "<TITLE>", "</Title>", "<svg width=\"1\">", "<SVG\n>", "</svg>", "<p>", "</p>",
+            "<td class=\"num\">", "<br/>", "text ", "é", "👩🏽‍🦰", " a > b ", "\n", "\u{E000}", "\u{E001}",
+            BidiText.isolate("Zoë"), BidiText.isolate("<b>"), "<t\u{E000}itle>", "\u{E000}\u{E001}",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let page = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(BidiText.html(page) == reference(page), "\(page.debugDescription)")
+        }
     }
 
     /// The Markdown escaping against its definition, character by character.

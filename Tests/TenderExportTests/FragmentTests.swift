@@ -31,7 +31,7 @@ import Testing
             try HTMLTemplates.render(["bidDetails": [HTMLTemplates.View]()], template: "decision-report", fragments: [:])
         } throws: { error in
             (error as? ExportError)?.message
-                == "the template decision-report.mustache places a fragment bid-details that was not rendered"
+                == "the template decision-report.mustache places a fragment failed-bids that was not rendered"
         }
     }
 }

@@ -3,13 +3,12 @@ import TenderModel
 import TenderScoring
 
 extension DecisionReport {
-    /// The SVG charts' geometry, worked out here so that the templates only place what they are
-    /// given. Every chart also gets a `desc` listing its numbers and a caption that says in words
-    /// what it shows.
+    /// The SVG charts, written with ``HTML`` (thousands of bars on a national framework). Every
+    /// chart has a `desc` listing its numbers and a caption that says in words what it shows.
     enum Charts {
         static func number(_ value: Double) -> String { value.oneDecimalText }
 
-        static func totals(_ report: TenderReport) -> View {
+        static func totals(_ report: TenderReport) -> HTML {
             let ranked = report.ranking.ranked
             let scale = 4.4
             let barX = 100.0
@@ -17,7 +16,9 @@ extension DecisionReport {
             let top = 26.0
             let total = NSDecimalNumber(decimal: report.criteria.totalWeight).doubleValue
             let height = top + Double(ranked.count) * rowHeight + 40
-            let rows = ranked.enumerated().map { index, entry -> View in
+            let id = "chart-totals"
+            var rows = HTML()
+            for (index, entry) in ranked.enumerated() {
                 let quality = NSDecimalNumber(decimal: entry.quality).doubleValue
                 let price = NSDecimalNumber(decimal: entry.price?.points ?? 0).doubleValue
                 let y = top + Double(index) * rowHeight
@@ -25,20 +26,25 @@ extension DecisionReport {
                 if let points = entry.price?.points {
                     value += " (\(entry.quality.displayText) + \(points.displayText))"
                 }
-                return [
-                    "label": entry.submission, "labelX": number(barX - 8), "textY": number(y + 15),
-                    "barX": number(barX), "barY": number(y + 2), "barHeight": "20",
-                    "qualityWidth": number(quality * scale), "priceX": number(barX + quality * scale),
-                    "priceWidth": number(price * scale), "valueX": number(barX + (quality + price) * scale + 8),
-                    "valueText": value,
-                ]
+                let (textY, barY) = (number(y + 15), number(y + 2))
+                rows += """
+                    <text x="\(number(barX - 8))" y="\(textY)" text-anchor="end" fill="#1a1a1a">\(entry.submission)</text>
+                    <rect x="\(number(barX))" y="\(barY)" width="\(number(quality * scale))" height="20" fill="#1d4e89"/>
+                    <rect x="\(number(barX + quality * scale))" y="\(barY)" width="\(number(price * scale))" height="20" \
+                    fill="url(#\(id)-hatch)" stroke="#1d4e89" stroke-width="1"/>
+                    <text x="\(number(barX + (quality + price) * scale + 8))" y="\(textY)" fill="#1a1a1a">\(value)</text>
+
+                    """
             }
-            let ticks = stride(from: 0.0, through: total, by: 20.0).map { mark -> View in
-                [
-                    "x": number(barX + mark * scale), "top": number(top - 4),
-                    "bottom": number(top + Double(ranked.count) * rowHeight), "labelY": "14",
-                    "label": String(Int(mark)),
-                ]
+            var ticks = HTML()
+            let (tickTop, tickBottom) = (number(top - 4), number(top + Double(ranked.count) * rowHeight))
+            for mark in stride(from: 0.0, through: total, by: 20.0) {
+                let x = number(barX + mark * scale)
+                ticks += """
+                    <line x1="\(x)" y1="\(tickTop)" x2="\(x)" y2="\(tickBottom)" stroke="#8a8a8a" stroke-width="1" stroke-dasharray="2 3"/>
+                    <text x="\(x)" y="14" text-anchor="middle" fill="#1a1a1a">\(String(Int(mark)))</text>
+
+                    """
             }
             let legendY = top + Double(ranked.count) * rowHeight + 14
             let described = ranked.map { entry in
@@ -51,18 +57,34 @@ extension DecisionReport {
                     + "lowest, \(last.total.displayText)."
             }
             caption += " The solid part of each bar is quality, the striped part price. The ranking table above gives the same numbers."
-            return [
-                "id": "chart-totals", "width": "760", "height": number(height),
-                "title": "Total marks by bid",
-                "desc": "Horizontal bars, one per ranked bid, longest first, out of "
-                    + "\(report.criteria.totalWeight.jsonText) marks: " + described.joined(separator: "; ") + ".",
-                "caption": caption, "ticks": ticks, "rows": rows,
-                "legendX": number(barX), "legendY": number(legendY), "legendTextX": number(barX + 20),
-                "legendTextY": number(legendY + 12), "legend2X": number(barX + 200), "legend2TextX": number(barX + 220),
-            ]
+            let desc =
+                "Horizontal bars, one per ranked bid, longest first, out of "
+                + "\(report.criteria.totalWeight.jsonText) marks: " + described.joined(separator: "; ") + "."
+            let (heightText, legendYText, legendTextY) = (number(height), number(legendY), number(legendY + 12))
+            return """
+                <figure>
+                <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 760 \(heightText)" \
+                width="760" height="\(heightText)" font-family="system-ui, sans-serif" font-size="13">
+                <title id="\(id)-title">Total marks by bid</title>
+                <desc id="\(id)-desc">\(desc)</desc>
+                <defs>
+                <pattern id="\(id)-hatch" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill="#ffffff"/>
+                <line x1="0" y1="0" x2="0" y2="6" stroke="#1d4e89" stroke-width="3"/>
+                </pattern>
+                </defs>
+                \(ticks)\(rows)<rect x="\(number(barX))" y="\(legendYText)" width="14" height="14" fill="#1d4e89"/>
+                <text x="\(number(barX + 20))" y="\(legendTextY)" fill="#1a1a1a">Quality marks (solid)</text>
+                <rect x="\(number(barX + 200))" y="\(legendYText)" width="14" height="14" fill="url(#\(id)-hatch)" stroke="#1d4e89"/>
+                <text x="\(number(barX + 220))" y="\(legendTextY)" fill="#1a1a1a">Price marks (striped)</text>
+                </svg>
+                <figcaption>\(caption)</figcaption>
+                </figure>
+
+                """
         }
 
-        static func scores(_ report: TenderReport) -> View {
+        static func scores(_ report: TenderReport) -> HTML {
             let criteria = report.criteria.criteria
             let bids = DecisionReport.orderedBids(report)
             let scale = report.criteria.scale
@@ -74,37 +96,44 @@ extension DecisionReport {
             let top = 24.0 + Double((labels.map(\.count).max() ?? 1) - 1) * lineHeight
             let rowHeight = 46.0
             let maxBar = 30.0
-            let columns = criteria.indices.map { index -> View in
+            let id = "chart-scores"
+            var columns = HTML()
+            for index in criteria.indices {
                 let x = number(left + (Double(index) + 0.5) * columnWidth)
-                return [
-                    "x": x, "y": "0",
-                    "lines": labels[index].enumerated().map { line, text -> View in
-                        ["x": x, "dy": line == 0 ? "14" : number(lineHeight), "text": text]
-                    },
-                ]
+                columns += "<text x=\"\(x)\" y=\"0\" text-anchor=\"middle\" fill=\"#1a1a1a\">"
+                for (line, text) in labels[index].enumerated() {
+                    columns += "<tspan x=\"\(x)\" dy=\"\(line == 0 ? "14" : number(lineHeight))\">\(text)</tspan>"
+                }
+                columns += "</text>\n"
             }
-            let rows = bids.enumerated().map { row, bid -> View in
+            var rows = HTML()
+            let (labelX, lineX1, lineX2) = (number(left - 8), number(left), number(left + Double(criteria.count) * columnWidth))
+            for (row, bid) in bids.enumerated() {
                 let baseY = top + Double(row + 1) * rowHeight - 4
-                let cells = bid.criteria.enumerated().map { index, score -> View in
+                let baseYText = number(baseY)
+                rows += """
+                    <text x="\(labelX)" y="\(number(baseY - 4))" text-anchor="end" fill="#1a1a1a">\(bid.submission)</text>
+                    <line x1="\(lineX1)" y1="\(baseYText)" x2="\(lineX2)" y2="\(baseYText)" stroke="#8a8a8a" stroke-width="1"/>
+
+                    """
+                for (index, score) in bid.criteria.enumerated() {
                     let centre = left + (Double(index) + 0.5) * columnWidth
                     guard let value = score.moderated.value else {
-                        return [
-                            "x": number(centre), "y": number(baseY), "w": "0", "h": "0", "textX": number(centre),
-                            "textY": number(baseY - 4), "text": "none yet",
-                        ]
+                        rows += """
+                            <rect x="\(number(centre))" y="\(baseYText)" width="0" height="0" fill="#1d4e89"/>
+                            <text x="\(number(centre))" y="\(number(baseY - 4))" text-anchor="middle" fill="#1a1a1a">none yet</text>
+
+                            """
+                        continue
                     }
                     let fraction = (NSDecimalNumber(decimal: value).doubleValue - Double(scale.min)) / range
                     let height = max(fraction * maxBar, 0)
-                    return [
-                        "x": number(centre - 20), "y": number(baseY - height), "w": "40", "h": number(height),
-                        "textX": number(centre + 32), "textY": number(baseY - 2), "text": value.scoreText,
-                    ]
+                    rows += """
+                        <rect x="\(number(centre - 20))" y="\(number(baseY - height))" width="40" height="\(number(height))" fill="#1d4e89"/>
+                        <text x="\(number(centre + 32))" y="\(number(baseY - 2))" text-anchor="middle" fill="#1a1a1a">\(value.scoreText)</text>
+
+                        """
                 }
-                return [
-                    "label": bid.submission, "labelX": number(left - 8), "textY": number(baseY - 4),
-                    "baseY": number(baseY), "lineX1": number(left), "lineX2": number(left + Double(criteria.count) * columnWidth),
-                    "cells": cells,
-                ]
             }
             let described = bids.map { bid in
                 "\(bid.submission): "
@@ -112,17 +141,25 @@ extension DecisionReport {
                         "\(Wording.title($0.criterion, in: report.criteria)) \($0.moderated.value?.scoreText ?? "none yet")"
                     }.joined(separator: ", ")
             }
-            return [
-                "id": "chart-scores", "width": number(left + Double(criteria.count) * columnWidth + 10),
-                "height": number(top + Double(bids.count) * rowHeight + 6),
-                "title": "Moderated score of each bid on each criterion",
-                "desc": "One row per bid and one column per criterion; each bar's height is the moderated score on the "
-                    + "\(scale.rangeDescription) scale, with the number beside it. " + described.joined(separator: ". ") + ".",
-                "caption": "Each bid's moderated score on each criterion, from \(scale.min) to \(scale.max). Taller bars are "
-                    + "higher scores; the number beside each bar is the score. The table below gives the same numbers with "
-                    + "the criteria's full titles.",
-                "columns": columns, "rows": rows,
-            ]
+            let (width, height) = (number(left + Double(criteria.count) * columnWidth + 10), number(top + Double(bids.count) * rowHeight + 6))
+            let desc =
+                "One row per bid and one column per criterion; each bar's height is the moderated score on the "
+                + "\(scale.rangeDescription) scale, with the number beside it. " + described.joined(separator: ". ") + "."
+            let caption =
+                "Each bid's moderated score on each criterion, from \(scale.min) to \(scale.max). Taller bars are "
+                + "higher scores; the number beside each bar is the score. The table below gives the same numbers with "
+                + "the criteria's full titles."
+            return """
+                <figure>
+                <svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="\(id)-title \(id)-desc" viewBox="0 0 \(width) \(height)" \
+                width="\(width)" height="\(height)" font-family="system-ui, sans-serif" font-size="12">
+                <title id="\(id)-title">Moderated score of each bid on each criterion</title>
+                <desc id="\(id)-desc">\(desc)</desc>
+                \(columns)\(rows)</svg>
+                <figcaption>\(caption)</figcaption>
+                </figure>
+
+                """
         }
 
         static func spread(for criterion: Criterion, report: TenderReport) -> HTML {

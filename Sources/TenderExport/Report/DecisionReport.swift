@@ -33,12 +33,57 @@ public enum DecisionReport {
         let charts = report.criteria.criteria.concurrentMap(minimumCount: 2) {
             BidiText.html(Charts.spread(for: $0, report: report).text)
         }
-        return try HTMLTemplates.render(
-            view(report, inputs: inputs), template: "decision-report",
-            fragments: ["bid-details": bids.joined(), "spread-charts": charts.joined()])
+        // The page's own lists of every bid, each written on its own core.
+        let lists = Lists.allCases.concurrentMap(minimumCount: 2) { BidiText.html($0.html(report).text) }
+        var fragments = ["bid-details": bids.joined(), "spread-charts": charts.joined()]
+        for (list, html) in zip(Lists.allCases, lists) { fragments[list.rawValue] = html }
+        return try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report", fragments: fragments)
     }
 
     typealias View = HTMLTemplates.View
+
+    /// The parts of the page that list every bid, by the name of their place in the template.
+    enum Lists: String, CaseIterable, Sendable {
+        case rankedRows = "ranked-rows", totalsChart = "totals-chart", failedBids = "failed-bids"
+        case scoresChart = "scores-chart", scoreRows = "score-rows"
+
+        func html(_ report: TenderReport) -> HTML {
+            let ranking = report.ranking
+            var html = HTML()
+            switch self {
+            case .rankedRows:
+                for entry in ranking.ranked {
+                    html += """
+                        <tr><td data-label="Rank">\(Wording.rank(entry))</td><th scope="row" class="id">\(entry.submission)</th>\
+                        <td data-label="Bidder">\(Wording.bidder(entry.bidder))</td><td class="num" data-label="Quality">\
+                        \(entry.quality.displayText)</td><td class="num" data-label="Price">\(entry.price?.points.displayText ?? "none")</td>\
+                        <td class="num" data-label="Total">\(entry.total.displayText)</td>
+                        """
+                    if report.isProvisional {
+                        html += "<td class=\"num\" data-label=\"Marks still open\">\(entry.pendingWeight.displayText)</td>"
+                    }
+                    html += "</tr>\n"
+                }
+            case .totalsChart:
+                if !ranking.ranked.isEmpty { html = Charts.totals(report) }
+            case .failedBids:
+                for failed in ranking.failed {
+                    html += "<div class=\"failed\">\n<h3>\(failed.submission): \(Wording.bidder(failed.bidder))</h3>\n<ul>\n"
+                    html.append(each: failed.reasons) { "<li>\(Wording.reason($0, in: report.criteria))</li>\n" }
+                    html += "</ul>\n</div>\n"
+                }
+            case .scoresChart:
+                html = Charts.scores(report)
+            case .scoreRows:
+                for bid in orderedBids(report) {
+                    html += "<tr><th scope=\"row\" class=\"id\">\(bid.submission)</th>"
+                    html.append(each: bid.criteria) { "<td class=\"num\">\($0.moderated.value?.scoreText ?? "not settled")</td>" }
+                    html += "</tr>\n"
+                }
+            }
+            return html
+        }
+    }
 
     static func view(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) -> View {
         let ranking = report.ranking
@@ -100,13 +145,6 @@ public enum DecisionReport {
             : "The scores have not been finalised, so there is no sign-off yet."
 
         view["hasRanked"] = !ranking.ranked.isEmpty
-        view["ranked"] = ranking.ranked.map { entry -> View in
-            [
-                "rankText": Wording.rank(entry), "submission": entry.submission, "bidder": Wording.bidder(entry.bidder),
-                "quality": entry.quality.displayText, "price": entry.price?.points.displayText ?? "none",
-                "total": entry.total.displayText, "open": entry.pendingWeight.displayText,
-            ]
-        }
         view["ties"] = Dictionary(grouping: ranking.ranked.filter(\.isTied), by: \.rank).sorted { $0.key < $1.key }.map {
             rank, tied in
             "\(Wording.list(tied.map(\.submission))) share rank \(rank) (shown as \(rank)=): the same total and the same "
@@ -117,27 +155,13 @@ public enum DecisionReport {
             separated.isEmpty
             ? [String]()
             : ["\(Wording.list(separated.map(\.submission))) have the same total; their order was decided by quality marks."]
-        if !ranking.ranked.isEmpty { view["totalsChart"] = Charts.totals(report) }
 
         view["hasFailed"] = !ranking.failed.isEmpty
-        view["failed"] = ranking.failed.map { failed -> View in
-            [
-                "submission": failed.submission, "bidder": Wording.bidder(failed.bidder),
-                "reasons": failed.reasons.map { Wording.reason($0, in: criteria) },
-            ]
-        }
 
-        view["scoresChart"] = Charts.scores(report)
         view["criteriaHeads"] = criteria.criteria.map { criterion -> View in
             var head: View = ["title": criterion.title, "weight": criterion.weight.jsonText]
             if let threshold = criterion.threshold { head["threshold"] = String(threshold) }
             return head
-        }
-        view["scoreRows"] = orderedBids(report).map { bid -> View in
-            [
-                "submission": bid.submission,
-                "cells": bid.criteria.map { ["text": $0.moderated.value?.scoreText ?? "not settled"] as View },
-            ]
         }
 
         view["agreementRows"] =

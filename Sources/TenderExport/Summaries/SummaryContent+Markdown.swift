@@ -100,12 +100,13 @@ extension SummaryContent {
         let utf8 = plain.utf8
         guard let first = utf8.first else { return plain }
         let starts = first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-        guard starts || utf8.contains(where: { Self.markdownSpecial[Int($0)] != 0 }) else { return plain }
+        let special = Self.markdownSpecial
+        guard starts || utf8.contains(where: { special[Int($0)] != 0 }) else { return plain }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 8)
         if starts { out.append(UInt8(ascii: "\\")) }
         for byte in utf8 {
-            switch Self.markdownSpecial[Int(byte)] {
+            switch special[Int(byte)] {
             case 1: out.append(UInt8(ascii: "\\")); out.append(byte)
             case 2: out.append(UInt8(ascii: " "))
             default: out.append(byte)

@@ -89,14 +89,23 @@ enum BidiText {
             var inTitle = false
             var svgDepth = 0
             var index = 0
+            let significant = Self.significant
             while index < bytes.count {
+                // Outside a tag's name only `<`, `>` and a mark's first byte change anything: the
+                // run up to the next of them is copied whole (a page is mostly such runs).
+                if !readingName {
+                    let start = index
+                    while index < bytes.count, !significant[Int(bytes[index])] { index += 1 }
+                    if index > start { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                    guard index < bytes.count else { break }
+                }
                 let byte = bytes[index]
                 if byte == 0xEE, isMark(bytes, at: index) {
                     let opens = bytes[index + 2] == 0x80
                     if inTag || inTitle || svgDepth > 0 {
-                        out.append(contentsOf: opens ? [0xE2, 0x81, 0xA8] : [0xE2, 0x81, 0xA9])  // U+2068, U+2069
+                        out.append(contentsOf: opens ? "\u{2068}".utf8 : "\u{2069}".utf8)
                     } else {
-                        out.append(contentsOf: opens ? Array("<bdi>".utf8) : Array("</bdi>".utf8))
+                        out.append(contentsOf: opens ? "<bdi>".utf8 : "</bdi>".utf8)
                     }
                     index += 3
                     continue
@@ -150,6 +159,13 @@ enum BidiText {
         }
         return true
     }
+
+    /// The bytes ``html(_:)`` must look at outside a tag's name: `<`, `>` and 0xEE.
+    private static let significant: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in [UInt8(ascii: "<"), UInt8(ascii: ">"), 0xEE] { table[Int(byte)] = true }
+        return table
+    }()
 
     private static func hasMark(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Bool {
         var index = index

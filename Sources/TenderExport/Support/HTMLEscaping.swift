@@ -19,6 +19,8 @@ struct HTMLEscaping: MustacheContentType {
     /// `text` escaped, added to the end of `out`: as it is when nothing in it needs escaping.
     static func append(_ text: String, to out: inout String) {
         let utf8 = text.utf8
+        // The table read once, not through its global's accessor for every byte.
+        let escapes = Self.escapes
         guard utf8.contains(where: { escapes[Int($0)] }) else {
             out += text
             return
