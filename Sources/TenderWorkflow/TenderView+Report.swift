@@ -1,5 +1,6 @@
 import Foundation
 import TenderExport
+import TenderModel
 import TenderScoring
 import TenderStore
 
@@ -16,11 +17,18 @@ extension TenderView {
         let mode: RankingMode = provisional ? .provisional : .final
         do {
             let ranking = try evaluation.ranking(mode)
+            let evaluation = evaluation
+            // The statistics and the sensitivity analysis do not depend on each other: one core each.
+            let (statistics, sensitivity) = concurrently(
+                { parts.contains(.statistics) ? (evaluation.agreement(), evaluation.coProduction()) : nil },
+                {
+                    Result { () throws(ScoringError) -> SensitivityReport? in
+                        parts.contains(.sensitivity) ? try evaluation.sensitivity(mode, ranking: ranking) : nil
+                    }
+                })
             return TenderReport(
                 tender: summary.id, title: summary.title, evaluation: evaluation, ranking: ranking,
-                agreement: parts.contains(.statistics) ? evaluation.agreement() : nil,
-                coProduction: parts.contains(.statistics) ? evaluation.coProduction() : nil,
-                sensitivity: parts.contains(.sensitivity) ? try evaluation.sensitivity(mode) : nil,
+                agreement: statistics?.0, coProduction: statistics?.1, sensitivity: try sensitivity.get(),
                 importWarnings: parts.contains(.importWarnings) ? importWarnings : [:], isFinalised: summary.isFinalised,
                 generatedAt: generatedAt)
         } catch {
