@@ -40,15 +40,3 @@ extension Array where Element: Sendable {
     }
 }
 
-/// `first` and `second` at the same time, on two cores: two independent pieces of work (a
-/// report's statistics and its sensitivity analysis).
-package func concurrently<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-    let firsts = ResultSlots<A>(count: 1)
-    let seconds = ResultSlots<B>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: 2) { index in
-        if index == 0 { firsts.set(0, first()) } else { seconds.set(0, second()) }
-    }
-    // `concurrentPerform` returns once both have run, so both slots are full.
-    guard let a = firsts.results.first, let b = seconds.results.first else { return (first(), second()) }
-    return (a, b)
-}

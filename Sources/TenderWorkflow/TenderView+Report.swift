@@ -18,17 +18,22 @@ extension TenderView {
         do {
             let ranking = try evaluation.ranking(mode)
             let evaluation = evaluation
-            // The statistics and the sensitivity analysis do not depend on each other: one core each.
-            let (statistics, sensitivity) = concurrently(
-                { parts.contains(.statistics) ? (evaluation.agreement(), evaluation.coProduction()) : nil },
-                {
-                    Result { () throws(ScoringError) -> SensitivityReport? in
-                        parts.contains(.sensitivity) ? try evaluation.sensitivity(mode, ranking: ranking) : nil
-                    }
-                })
+            // The agreement statistics, the co-production check and the sensitivity analysis do
+            // not depend on each other: they run side by side on every core.
+            let besides = [ReportPart.agreement, .coProduction, .sensitivity].filter { parts.contains($0.parts) }
+            var agreement: AgreementReport?
+            var coProduction: CoProductionCheck?
+            var sensitivity: SensitivityReport?
+            for result in besides.concurrentMap(minimumCount: 2, { $0.work(evaluation, mode: mode, ranking: ranking) }) {
+                switch try result.get() {
+                case .agreement(let report): agreement = report
+                case .coProduction(let check): coProduction = check
+                case .sensitivity(let report): sensitivity = report
+                }
+            }
             return TenderReport(
                 tender: summary.id, title: summary.title, evaluation: evaluation, ranking: ranking,
-                agreement: statistics?.0, coProduction: statistics?.1, sensitivity: try sensitivity.get(),
+                agreement: agreement, coProduction: coProduction, sensitivity: sensitivity,
                 importWarnings: parts.contains(.importWarnings) ? importWarnings : [:], isFinalised: summary.isFinalised,
                 generatedAt: generatedAt)
         } catch {
@@ -39,6 +44,28 @@ extension TenderView {
                 .notReady,
                 "\(pending.count) item\(pending.count == 1 ? " has" : "s have") no moderated score yet, so there is no final ranking "
                     + "(use --provisional to see where things stand):\n" + lines.joined(separator: "\n"))
+        }
+    }
+}
+
+/// The parts of a report worked out beside the ranking, each on its own core.
+private enum ReportPart: Sendable {
+    case agreement, coProduction, sensitivity
+
+    enum Done: Sendable {
+        case agreement(AgreementReport), coProduction(CoProductionCheck), sensitivity(SensitivityReport)
+    }
+
+    /// The ``ReportParts`` that ask for this part.
+    var parts: ReportParts { self == .sensitivity ? .sensitivity : .statistics }
+
+    func work(_ evaluation: Evaluation, mode: RankingMode, ranking: Ranking) -> Result<Done, ScoringError> {
+        Result { () throws(ScoringError) -> Done in
+            switch self {
+            case .agreement: .agreement(evaluation.agreement())
+            case .coProduction: .coProduction(evaluation.coProduction())
+            case .sensitivity: .sensitivity(try evaluation.sensitivity(mode, ranking: ranking))
+            }
         }
     }
 }

@@ -20,27 +20,50 @@ public enum DecisionReport {
     /// - Parameter inputs: the budget, the sign-off and the panel's conditions on the award;
     ///   without them the record says that none were given.
     ///
-    /// Each bid's scores and the spread charts, nearly all of a large tender's record, are rendered
-    /// on every core and put in place (``HTMLTemplates/render(_:template:fragments:)``).
+    /// Each bid's scores, the charts and the lists of every bid, nearly all of a large tender's
+    /// record, are written with ``HTML`` on every core and put in place
+    /// (``HTMLTemplates/render(_:template:fragments:)``).
     public static func render(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) throws(ExportError) -> String {
         let members = report.panel.members.sorted { $0.id < $1.id }
         let memberHeads = members.reduce(into: HTML()) {
             $0 += "<th scope=\"col\" class=\"num\">\($1.name)<span class=\"role\">\(Wording.role($1.role))</span></th>"
         }
-        let bids = orderedBids(report).concurrentMap(minimumCount: 2) {
-            BidiText.html(bidDetail($0, report: report, members: members, memberHeads: memberHeads).text)
+        // Every part that lists every bid, in one pool of work for both cores: the page's own
+        // lists and charts first (the largest), then the spread charts, then the bids fifty at a time.
+        let bids = orderedBids(report)
+        let criteria = report.criteria.criteria
+        let jobs: [Fragment] =
+            Lists.allCases.map(Fragment.list) + criteria.indices.map(Fragment.spread)
+            + stride(from: 0, to: bids.count, by: 50).map { Fragment.bids($0..<min($0 + 50, bids.count)) }
+        let written = jobs.concurrentMap(minimumCount: 2) { job -> String in
+            let html: HTML
+            switch job {
+            case .list(let list): html = list.html(report)
+            case .spread(let index): html = Charts.spread(for: criteria[index], report: report)
+            case .bids(let range):
+                html = bids[range].reduce(into: HTML()) {
+                    $0 += bidDetail($1, report: report, members: members, memberHeads: memberHeads)
+                }
+            }
+            return BidiText.html(html.text)
         }
-        let charts = report.criteria.criteria.concurrentMap(minimumCount: 2) {
-            BidiText.html(Charts.spread(for: $0, report: report).text)
+        var fragments = ["bid-details": "", "spread-charts": ""]
+        for (job, html) in zip(jobs, written) {
+            switch job {
+            case .list(let list): fragments[list.rawValue] = html
+            case .spread: fragments["spread-charts", default: ""] += html
+            case .bids: fragments["bid-details", default: ""] += html
+            }
         }
-        // The page's own lists of every bid, each written on its own core.
-        let lists = Lists.allCases.concurrentMap(minimumCount: 2) { BidiText.html($0.html(report).text) }
-        var fragments = ["bid-details": bids.joined(), "spread-charts": charts.joined()]
-        for (list, html) in zip(Lists.allCases, lists) { fragments[list.rawValue] = html }
         return try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report", fragments: fragments)
     }
 
     typealias View = HTMLTemplates.View
+
+    /// A part of the page written on its own core.
+    private enum Fragment: Sendable {
+        case list(Lists), spread(Int), bids(Range<Int>)
+    }
 
     /// The parts of the page that list every bid, by the name of their place in the template.
     enum Lists: String, CaseIterable, Sendable {
