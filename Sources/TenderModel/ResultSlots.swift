@@ -40,3 +40,27 @@ extension Array where Element: Sendable {
     }
 }
 
+
+/// Work started on other threads now and collected later, so that the calling thread can do
+/// something else meanwhile (a store reading its bids' outlines while it reads the scores).
+package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let slot = ResultSlots<Value>(count: 1)
+    private let work: @Sendable () -> Value
+
+    package init(_ work: @escaping @Sendable () -> Value) {
+        self.work = work
+        DispatchQueue.global().async { [self] in
+            slot.set(0, work())
+            finished.signal()
+        }
+    }
+
+    /// The work's result, once it has finished.
+    package var value: Value {
+        finished.wait()
+        defer { finished.signal() }
+        // The slot is always filled before the signal; should it not be, the work is done here.
+        return slot.results.first ?? work()
+    }
+}

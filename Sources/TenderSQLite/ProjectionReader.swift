@@ -25,11 +25,22 @@ enum ProjectionReader {
             criteriaSHA256: try column(row, 3, "criteria document"),
             createdAt: Timestamp.date(createdAt) ?? Date(timeIntervalSince1970: 0), finalisation: try finalisation(db))
         let last = try SQLiteEventSink.last(db)
+        // The bids' outlines are read on other threads while this one reads the scores.
+        let outlines =
+            scope.contains(.wordCounts) && !scope.contains(.responses)
+            ? BackgroundWork(Self.decodeOutlines(try outlineRows(db))) : nil
+        let scores = try scores(db, rationales: !scope.contains(.withoutRationales))
+        let submissions =
+            if let outlines {
+                try outlines.value.map { try $0.get() }
+            } else if scope.contains(.responses) {
+                try submissions(db)
+            } else {
+                try submissionsForScoring(db, tender: id)
+            }
         return TenderSnapshot(
-            summary: summary, criteria: criteria, panel: try panel(db),
-            submissions: scope.contains(.responses)
-                ? try submissions(db) : scope.contains(.wordCounts) ? try submissionOutlines(db) : try submissionsForScoring(db, tender: id),
-            scores: try scores(db, rationales: !scope.contains(.withoutRationales)), consensus: try consensus(db),
+            summary: summary, criteria: criteria, panel: try panel(db), submissions: submissions,
+            scores: scores, consensus: try consensus(db),
             head: last?.hash ?? Digest.genesis, eventCount: last?.sequence ?? 0, declarations: try declarations(db),
             handIns: try handIns(db))
     }
@@ -96,9 +107,8 @@ enum ProjectionReader {
         return try decoded.map { try $0.get() }
     }
 
-    /// The bids without the words of their answers (``SubmissionOutline``). Each bid's JSON is
-    /// copied out of SQLite's row as bytes, then read on every core.
-    static func submissionOutlines(_ db: Database) throws -> [RecordedSubmission] {
+    /// Each bid's JSON copied out of SQLite's row as bytes, for ``decodeOutlines(_:)``.
+    static func outlineRows(_ db: Database) throws -> [(json: [UInt8], sha256: String, sequence: Int64)] {
         let statement = try db.makeStatement(
             sql: "SELECT submission_json, document_sha256, event_seq FROM submissions ORDER BY submission_id")
         let raw = statement.sqliteStatement
@@ -121,15 +131,22 @@ enum ProjectionReader {
                  String(decoding: UnsafeBufferPointer(start: sha256, count: Int(sqlite3_column_bytes(raw, 1))), as: UTF8.self),
                  sqlite3_column_int64(raw, 2)))
         }
-        let decoded = rows.concurrentMap(minimumCount: 64) { row in
-            Result { () throws(StoreError) -> RecordedSubmission in
-                RecordedSubmission(
-                    submission: try decode("a submission") {
-                        try row.json.withUnsafeBufferPointer { try SubmissionOutline.submission(fromCanonical: $0) }
-                    }, canonical: nil, documentSHA256: row.sha256, sequence: row.sequence)
+        return rows
+    }
+
+    /// The bids without their answers (``SubmissionOutline``), on every core; the first bid that
+    /// cannot be read, in id order, is the one named.
+    static func decodeOutlines(_ rows: [(json: [UInt8], sha256: String, sequence: Int64)]) -> @Sendable () -> [Result<RecordedSubmission, StoreError>] {
+        {
+            rows.concurrentMap(minimumCount: 64) { row in
+                Result { () throws(StoreError) -> RecordedSubmission in
+                    RecordedSubmission(
+                        submission: try decode("a submission") {
+                            try row.json.withUnsafeBufferPointer { try SubmissionOutline.submission(fromCanonical: $0) }
+                        }, canonical: nil, documentSHA256: row.sha256, sequence: row.sequence)
+                }
             }
         }
-        return try decoded.map { try $0.get() }
     }
 
     /// The bids without their answers, from the submissions table's columns.
