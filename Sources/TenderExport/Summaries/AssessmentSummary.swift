@@ -52,7 +52,7 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// they are written on every core; the first error in that order is the one thrown.
     public static func all(for report: TenderReport) throws(ExportError) -> [AssessmentSummary] {
         let shared = try SummaryContent.Shared(report: report)
-        let parts = try shared.html()
+        let parts = try shared.parts()
         let results = report.submissions.map(\.id).concurrentMap(minimumCount: 2) { id in
             Result { () throws(ExportError) -> AssessmentSummary in
                 try make(SummaryContent(submission: id, shared: shared), parts)
@@ -67,13 +67,13 @@ public struct AssessmentSummary: Sendable, Hashable {
     /// The summary for one bid.
     public static func make(for submission: String, report: TenderReport) throws(ExportError) -> AssessmentSummary {
         let shared = try SummaryContent.Shared(report: report)
-        return try make(SummaryContent(submission: submission, shared: shared), shared.html())
+        return try make(SummaryContent(submission: submission, shared: shared), shared.parts())
     }
 
-    private static func make(_ content: SummaryContent, _ parts: SummaryContent.SharedHTML) -> AssessmentSummary {
+    private static func make(_ content: SummaryContent, _ parts: SummaryContent.SharedParts) -> AssessmentSummary {
         AssessmentSummary(
             submission: content.submission, bidder: content.bidder, outcome: content.outcome,
-            html: content.html(parts), markdown: content.markdown())
+            html: content.html(parts), markdown: content.markdown(parts))
     }
 
     /// Writes every summary into `folder`, which must be new or empty, as

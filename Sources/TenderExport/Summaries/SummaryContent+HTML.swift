@@ -2,17 +2,21 @@ import Foundation
 
 extension SummaryContent {
     /// What every summary of a tender repeats, written once: the style, the criteria section and
-    /// the winning bid's scores (shown in every summary but the winner's). A 2,000-bid tender
-    /// wrote them 2,000 times.
-    struct SharedHTML: Sendable {
-        var style: HTML
-        var criteria: HTML
-        var winner: HTML
+    /// the winning bid's scores (shown in every summary but the winner's), in HTML (isolates
+    /// already in place) and in Markdown. A 2,000-bid tender wrote them 2,000 times.
+    struct SharedParts: Sendable {
+        var style: String
+        var criteria: String
+        var winner: String
+        var criteriaMarkdown: [String]
+        var winnerMarkdown: [String]
     }
 
-    /// The summary as an HTML page. Bidder text in it is marked by ``BidiText/isolate(_:)``;
-    /// ``BidiText/html(_:)`` turns the marks into isolates once the page is whole.
-    func html(_ shared: SharedHTML) -> String {
+    /// The summary as an HTML page. Bidder text in it is marked by ``BidiText/isolate(_:)``, and
+    /// ``BidiText/html(_:)`` turns the marks into isolates in each part written here; the shared
+    /// parts went through it once. (Each part starts and ends outside any tag, title or drawing,
+    /// so this gives what one pass over the whole page would.)
+    func html(_ shared: SharedParts) -> String {
         var page: HTML = """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -21,7 +25,11 @@ extension SummaryContent {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)</title>
             <style>
-            \(shared.style)</style>
+
+            """
+        var pages = [BidiText.html(page.text), shared.style]
+        page = """
+            </style>
             </head>
             <body>
             <a class="skip-link" href="#main">Skip to main content</a>
@@ -71,10 +79,10 @@ extension SummaryContent {
             page += "</ul>\n</div>\n"
         }
         page.append(each: warnings) { "<p class=\"warning\"><strong>Note:</strong> \($0)</p>\n" }
-        page += """
-            </section>
+        page += "</section>\n\n"
+        pages += [BidiText.html(page.text), shared.criteria]
+        page = """
 
-            \(shared.criteria)
 
             <section id="own" aria-labelledby="own-heading">
             <h2 id="own-heading">\(own.heading)</h2>
@@ -105,7 +113,10 @@ extension SummaryContent {
             page += "</ul>\n</section>\n"
         }
         page += "\n"
-        if winner != nil { page += "\(shared.winner)\n" }
+        if winner != nil {
+            pages += [BidiText.html(page.text), shared.winner]
+            page = "\n"
+        }
         page += """
             </main>
             <footer class="page">
@@ -115,7 +126,8 @@ extension SummaryContent {
             </html>
 
             """
-        return BidiText.html(page.text)
+        pages.append(BidiText.html(page.text))
+        return pages.joined()
     }
 
     /// One bid's scores, criterion by criterion, then its totals; `prefix` keeps the two bids'
@@ -142,7 +154,7 @@ extension SummaryContent {
 
 extension SummaryContent.Shared {
     /// The parts of the page every summary of the tender repeats, written once.
-    func html() throws(ExportError) -> SummaryContent.SharedHTML {
+    func parts() throws(ExportError) -> SummaryContent.SharedParts {
         var criteria: HTML = """
             <section id="criteria" aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">How bids were scored</h2>
@@ -169,7 +181,14 @@ extension SummaryContent.Shared {
             <h2 id="winner-heading">\(winner.heading)</h2>
             \(SummaryContent.scores(winner, prefix: "winner"))</section>
             """
-        return SummaryContent.SharedHTML(
-            style: HTML(markup: try HTMLTemplates.render([:], template: "style")), criteria: criteria, winner: winner)
+        var winnerMarkdown: [String] = []
+        SummaryContent.appendScores(self.winner, to: &winnerMarkdown)
+        return SummaryContent.SharedParts(
+            style: try HTMLTemplates.render([:], template: "style"), criteria: BidiText.html(criteria.text),
+            winner: BidiText.html(winner.text),
+            criteriaMarkdown: SummaryContent.criteriaMarkdown(
+                framework: framework, scoresAvailable: scoresAvailable, scaleText: scaleText, priceText: priceText,
+                panelText: panelText),
+            winnerMarkdown: winnerMarkdown)
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 extension SummaryContent {
     /// The same summary in Markdown (CommonMark with pipe tables). Text from bidders and panel
     /// members is backslash-escaped where Markdown would read it as markup or HTML.
-    func markdown() -> String {
+    ///
+    /// `shared`: the criteria section and the winning bid's scores, the same in every summary.
+    func markdown(_ shared: SharedParts) -> String {
         var out: [String] = []
         out.append("# \(md(title))")
         out.append("")
@@ -35,25 +37,8 @@ extension SummaryContent {
             out.append("> **Note:** \(md(warning))")
             out.append("")
         }
-        out.append("## How bids were scored")
-        out.append("")
-        out.append("| Award criterion | Weight | Minimum score |")
-        out.append("|---|---:|---:|")
-        for row in framework {
-            out.append("| \(md(row.title)) | \(row.weight) | \(row.threshold) |")
-        }
-        out.append("")
-        out.append(md(scoresAvailable))
-        out.append("")
-        out.append(md(scaleText))
-        out.append("")
-        out.append(md(priceText))
-        out.append("")
-        if let panelText {
-            out.append(md(panelText))
-            out.append("")
-        }
-        appendScores(own, to: &out)
+        out.append(contentsOf: shared.criteriaMarkdown)
+        Self.appendScores(own, to: &out)
         if !comparison.isEmpty {
             out.append("## Your bid compared with the winning bid")
             out.append("")
@@ -67,26 +52,54 @@ extension SummaryContent {
             out.append(contentsOf: comparisonSentences.map { "- \(md($0))" })
             out.append("")
         }
-        if let winner { appendScores(winner, to: &out) }
+        if winner != nil { out.append(contentsOf: shared.winnerMarkdown) }
         return out.joined(separator: "\n")
     }
 
-    private func appendScores(_ scores: BidScores, to out: inout [String]) {
-        out.append("## \(md(scores.heading))")
+    /// The criteria section's lines, the same in every summary of a tender.
+    static func criteriaMarkdown(
+        framework: [(title: String, weight: String, threshold: String)], scoresAvailable: String, scaleText: String,
+        priceText: String, panelText: String?
+    ) -> [String] {
+        var out: [String] = []
+        out.append("## How bids were scored")
         out.append("")
-        for line in scores.lines {
-            out.append("### \(md(line.title)) (weight \(line.weight))")
-            out.append("")
-            out.append("Score: **\(md(line.score))**, earning \(line.marks) marks." + (line.method.isEmpty ? "" : " \(md(line.method))"))
-            out.append("")
-            out.append("\(md(line.explanationLabel)) \(md(line.explanation))")
+        out.append("| Award criterion | Weight | Minimum score |")
+        out.append("|---|---:|---:|")
+        for row in framework {
+            out.append("| \(markdownEscaped(row.title)) | \(row.weight) | \(row.threshold) |")
+        }
+        out.append("")
+        out.append(markdownEscaped(scoresAvailable))
+        out.append("")
+        out.append(markdownEscaped(scaleText))
+        out.append("")
+        out.append(markdownEscaped(priceText))
+        out.append("")
+        if let panelText {
+            out.append(markdownEscaped(panelText))
             out.append("")
         }
-        out.append(md(scores.quality))
+        return out
+    }
+
+    /// One bid's scores: the bidder's own, or the winning bid's (the same in every summary).
+    static func appendScores(_ scores: BidScores, to out: inout [String]) {
+        out.append("## \(markdownEscaped(scores.heading))")
         out.append("")
-        out.append(md(scores.price))
+        for line in scores.lines {
+            out.append("### \(markdownEscaped(line.title)) (weight \(line.weight))")
+            out.append("")
+            out.append("Score: **\(markdownEscaped(line.score))**, earning \(line.marks) marks." + (line.method.isEmpty ? "" : " \(markdownEscaped(line.method))"))
+            out.append("")
+            out.append("\(markdownEscaped(line.explanationLabel)) \(markdownEscaped(line.explanation))")
+            out.append("")
+        }
+        out.append(markdownEscaped(scores.quality))
         out.append("")
-        out.append("**\(md(scores.total))**")
+        out.append(markdownEscaped(scores.price))
+        out.append("")
+        out.append("**\(markdownEscaped(scores.total))**")
         out.append("")
     }
 

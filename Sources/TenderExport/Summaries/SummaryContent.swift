@@ -81,6 +81,7 @@ struct SummaryContent {
         let qualityWeight: Decimal
         /// The winning bid's scores as another bidder's summary shows them (no explanations).
         let winner: BidScores
+        let texts: Texts
 
         /// Refuses a provisional ranking, a tie for first place and a tender without a ranked bid.
         init(report: TenderReport) throws(ExportError) {
@@ -126,9 +127,11 @@ struct SummaryContent {
                 leader.price.map {
                     "The winning bid's price earned \($0.points.displayText) of \($0.weight.jsonText) price marks."
                 } ?? "Price carries no marks in this tender."
+            let texts = Texts(report: report, leader: leader)
+            self.texts = texts
             winner = BidScores(
                 heading: "The winning bid: \(Wording.bidder(leader.bidder))",
-                lines: leader.criteria.map { SummaryContent.line($0, report: report, explanations: false) },
+                lines: leader.criteria.map { SummaryContent.line($0, report: report, explanations: false, texts: texts) },
                 price: winnerPrice,
                 quality: "Quality marks: \(leader.quality.displayText) out of \(qualityWeight.jsonText).",
                 total: "Total: \(leader.total.displayText) marks out of \(total).")
@@ -208,7 +211,7 @@ struct SummaryContent {
             ranked.map { "Total: \($0.total.displayText) marks out of \(total)." }
             ?? "No total, because the bid was not ranked."
         own = BidScores(
-            heading: "Your scores", lines: ownScores.map { Self.line($0, report: report, explanations: true) },
+            heading: "Your scores", lines: ownScores.map { Self.line($0, report: report, explanations: true, texts: shared.texts) },
             price: ownPrice,
             quality: "Quality marks: \(ownQuality.displayText) out of \(qualityWeight.jsonText).", total: ownTotal)
 
@@ -222,26 +225,26 @@ struct SummaryContent {
 
         var rows: [ComparisonRow] = []
         var sentences: [String] = []
+        let texts = shared.texts
         for (mine, theirs) in zip(ownScores, leader.criteria) {
             let name = Wording.title(mine.criterion, in: criteria)
             let ownMarks = mine.weighted ?? 0
             let winnerMarks = theirs.weighted ?? 0
             let difference = ownMarks - winnerMarks
+            let ownText = texts.score(mine.moderated.value)
+            let winnerText = texts.score(theirs.moderated.value)
             rows.append(
                 ComparisonRow(
-                    title: name, own: mine.moderated.value?.scoreText ?? "none",
-                    winner: theirs.moderated.value?.scoreText ?? "none", ownMarks: ownMarks.displayText,
-                    winnerMarks: winnerMarks.displayText, difference: DecisionReport.signed(difference)))
-            let ownText = mine.moderated.value?.scoreText ?? "none"
-            let winnerText = theirs.moderated.value?.scoreText ?? "none"
+                    title: name, own: ownText, winner: winnerText, ownMarks: texts.marks(ownMarks),
+                    winnerMarks: texts.marks(winnerMarks), difference: texts.signed(difference)))
             if difference < 0 {
                 sentences.append(
                     "\(name): the winning bid scored \(winnerText) against your \(ownText), "
-                        + "\(difference.magnitude.displayText) more marks.")
+                        + "\(texts.marks(difference.magnitude)) more marks.")
             } else if difference > 0 {
                 sentences.append(
                     "\(name): your bid scored higher, \(ownText) against \(winnerText), "
-                        + "\(difference.displayText) more marks.")
+                        + "\(texts.marks(difference)) more marks.")
             }
         }
         if let mine = ranked?.price, let theirs = leader.price {
@@ -269,7 +272,25 @@ struct SummaryContent {
     /// for the bidder (``Consensus/bidderExplanation``); otherwise, and always for the winning bid
     /// in someone else's summary, what the score means on the published scale. Never the panel's
     /// internal rationale, never a member's own note or score: those stay in the decision record.
-    fileprivate static func line(_ score: CriterionScore, report: TenderReport, explanations: Bool) -> CriterionLine {
+    fileprivate static func line(_ score: CriterionScore, report: TenderReport, explanations: Bool, texts: Texts)
+        -> CriterionLine
+    {
+        var line = texts.line(score, report: report)
+        // How another bid's score was reached is not this bidder's business.
+        if !explanations { line.method = "" }
+        if explanations, let written = score.moderated.consensus?.bidderExplanation?
+            .trimmingCharacters(in: .whitespacesAndNewlines), !written.isEmpty
+        {
+            line.explanationLabel = "The panel's explanation:"
+            line.explanation = written
+        }
+        return line
+    }
+
+    /// One criterion's score with how it was reached and what it means on the published scale,
+    /// before ``line(_:report:explanations:texts:)`` takes out the method or puts in the panel's
+    /// explanation for the bidder.
+    static func plainLine(_ score: CriterionScore, report: TenderReport) -> CriterionLine {
         let criteria = report.criteria
         let criterion = criteria.criterion(score.criterion)
         let weight = criterion?.weight ?? score.weight
@@ -280,26 +301,16 @@ struct SummaryContent {
         if let threshold = criterion?.threshold, let value = score.moderated.value, value < Decimal(threshold) {
             scoreText += ", below the minimum of \(threshold)"
         }
-        var method: String
-        switch score.moderated.method {
-        case .consensus: method = "The panel agreed this score together in moderation."
-        case .median: method = "This is the middle of the panel members' independent scores, which were close."
-        case .pending: method = "No score has been settled for this criterion."
-        }
-        // How another bid's score was reached is not this bidder's business.
-        if !explanations { method = "" }
-        var label = "What this score means:"
-        var explanation = meaning(of: score.moderated.value, in: criteria.scale)
-        if explanations, let written = score.moderated.consensus?.bidderExplanation?
-            .trimmingCharacters(in: .whitespacesAndNewlines), !written.isEmpty
-        {
-            label = "The panel's explanation:"
-            explanation = written
-        }
+        let method =
+            switch score.moderated.method {
+            case .consensus: "The panel agreed this score together in moderation."
+            case .median: "This is the middle of the panel members' independent scores, which were close."
+            case .pending: "No score has been settled for this criterion."
+            }
         return CriterionLine(
             title: criterion?.title ?? score.criterion, weight: weight.jsonText, score: scoreText,
             marks: "\((score.weighted ?? 0).displayText) of \(weight.jsonText)", method: method,
-            explanationLabel: label, explanation: explanation)
+            explanationLabel: "What this score means:", explanation: meaning(of: score.moderated.value, in: criteria.scale))
     }
 
     /// The published descriptor of a score (`4 Good: …`), or, for a middle score between two

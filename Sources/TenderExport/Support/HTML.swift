@@ -15,9 +15,6 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
 
     init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
 
-    /// Markup already escaped or made here: a part rendered once and put into many pages.
-    init(markup: String) { text = markup }
-
     static func += (page: inout HTML, more: HTML) { page.text += more.text }
 
     /// Each of `items` written by `body`, one after another (a Mustache section over a list).
