@@ -40,7 +40,6 @@ extension Array where Element: Sendable {
     }
 }
 
-
 /// Work started on other threads now and collected later, so that the calling thread can do
 /// something else meanwhile (a store reading its bids' outlines while it reads the scores).
 package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {

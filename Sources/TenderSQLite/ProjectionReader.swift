@@ -134,9 +134,12 @@ enum ProjectionReader {
         return rows
     }
 
-    /// The bids without their answers (``SubmissionOutline``), on every core; the first bid that
-    /// cannot be read, in id order, is the one named.
-    static func decodeOutlines(_ rows: [(json: [UInt8], sha256: String, sequence: Int64)]) -> @Sendable () -> [Result<RecordedSubmission, StoreError>] {
+    /// The work of reading the bids without their answers (``SubmissionOutline``), on every
+    /// core, for ``BackgroundWork``; the first bid that cannot be read, in id order, is the one
+    /// named.
+    static func decodeOutlines(
+        _ rows: [(json: [UInt8], sha256: String, sequence: Int64)]
+    ) -> @Sendable () -> [Result<RecordedSubmission, StoreError>] {
         {
             rows.concurrentMap(minimumCount: 64) { row in
                 Result { () throws(StoreError) -> RecordedSubmission in

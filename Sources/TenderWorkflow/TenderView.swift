@@ -74,7 +74,7 @@ public struct TenderView: Sendable {
     /// with the bids' answers or their word counts (``TenderStore/SnapshotScope/wordCounts``).
     public var importWarnings: [String: [String]] {
         let (tender, criteria) = (summary.id, criteria)
-        // Every answer of every bid is looked at again: on every core.
+        // Every bid is checked again: on every core.
         let found = submissions.concurrentMap(minimumCount: 64) { submission in
             ImportChecks.check(submission, tender: tender, criteria: criteria).filter { $0.severity == .warning }.map(\.message)
         }

@@ -27,7 +27,7 @@ extension SummaryContent {
             <style>
 
             """
-        var pages = [BidiText.html(page.text), shared.style]
+        var pieces = [BidiText.html(page.text), shared.style]
         page = """
             </style>
             </head>
@@ -80,7 +80,7 @@ extension SummaryContent {
         }
         page.append(each: warnings) { "<p class=\"warning\"><strong>Note:</strong> \($0)</p>\n" }
         page += "</section>\n\n"
-        pages += [BidiText.html(page.text), shared.criteria]
+        pieces += [BidiText.html(page.text), shared.criteria]
         page = """
 
 
@@ -114,7 +114,7 @@ extension SummaryContent {
         }
         page += "\n"
         if winner != nil {
-            pages += [BidiText.html(page.text), shared.winner]
+            pieces += [BidiText.html(page.text), shared.winner]
             page = "\n"
         }
         page += """
@@ -126,8 +126,8 @@ extension SummaryContent {
             </html>
 
             """
-        pages.append(BidiText.html(page.text))
-        return pages.joined()
+        pieces.append(BidiText.html(page.text))
+        return pieces.joined()
     }
 
     /// One bid's scores, criterion by criterion, then its totals; `prefix` keeps the two bids'

@@ -49,6 +49,15 @@ enum CanonicalJSONReader {
         return Array(text.utf8).withUnsafeBufferPointer { read($0) }
     }
 
+    /// A lowercase hexadecimal digit's value: canonical JSON writes `\u00xx` in lowercase.
+    static func lowerHex(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+
     private struct Cursor {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
@@ -150,7 +159,8 @@ enum CanonicalJSONReader {
                     case UInt8(ascii: "u"):
                         // Only the controls without a short escape are written as \u00xx.
                         guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
-                            let high = Self.lowerHex(bytes[index + 2]), high <= 1, let low = Self.lowerHex(bytes[index + 3])
+                            let high = CanonicalJSONReader.lowerHex(bytes[index + 2]), high <= 1,
+                            let low = CanonicalJSONReader.lowerHex(bytes[index + 3])
                         else { return nil }
                         let control = high << 4 | low
                         guard ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(control) else { return nil }
@@ -167,14 +177,6 @@ enum CanonicalJSONReader {
                 }
             }
             return nil
-        }
-
-        private static func lowerHex(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-            default: nil
-            }
         }
 
         private mutating func array(depth: Int) -> JSONValue? {

@@ -172,7 +172,8 @@ package enum SubmissionOutline {
                     // TenderScore writes `\u00xx` only for the controls without a short escape;
                     // anything else is not its writing, and the bid is read whole.
                     guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
-                        let high = hex(bytes[index + 2]), high <= 1, let low = hex(bytes[index + 3]),
+                        let high = CanonicalJSONReader.lowerHex(bytes[index + 2]), high <= 1,
+                        let low = CanonicalJSONReader.lowerHex(bytes[index + 3]),
                         ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(high << 4 | low)
                     else { return nil }
                     scratch.append(high << 4 | low)
@@ -182,14 +183,6 @@ package enum SubmissionOutline {
                 }
             }
             return nil
-        }
-
-        private func hex(_ digit: UInt8) -> UInt8? {
-            switch digit {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-            default: nil
-            }
         }
 
         /// A member's key (its bytes, without the quotes) and the `:` after it.
