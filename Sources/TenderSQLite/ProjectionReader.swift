@@ -26,9 +26,11 @@ enum ProjectionReader {
             createdAt: Timestamp.date(createdAt) ?? Date(timeIntervalSince1970: 0), finalisation: try finalisation(db))
         let last = try SQLiteEventSink.last(db)
         // The bids' outlines are read on other threads while this one reads the scores.
-        let outlines =
-            scope.contains(.wordCounts) && !scope.contains(.responses)
-            ? BackgroundWork(Self.decodeOutlines(try outlineRows(db))) : nil
+        var outlines: BackgroundWork<[Result<RecordedSubmission, StoreError>]>?
+        if scope.contains(.wordCounts), !scope.contains(.responses) {
+            let rows = try outlineRows(db)
+            outlines = BackgroundWork { decodeOutlines(rows) }
+        }
         let scores = try scores(db, rationales: !scope.contains(.withoutRationales))
         let submissions =
             if let outlines {
@@ -134,20 +136,17 @@ enum ProjectionReader {
         return rows
     }
 
-    /// The work of reading the bids without their answers (``SubmissionOutline``), on every
-    /// core, for ``BackgroundWork``; the first bid that cannot be read, in id order, is the one
-    /// named.
+    /// The bids without their answers (``SubmissionOutline``), on every core; the first bid that
+    /// cannot be read, in id order, is the one named.
     static func decodeOutlines(
         _ rows: [(json: [UInt8], sha256: String, sequence: Int64)]
-    ) -> @Sendable () -> [Result<RecordedSubmission, StoreError>] {
-        {
-            rows.concurrentMap(minimumCount: 64) { row in
-                Result { () throws(StoreError) -> RecordedSubmission in
-                    RecordedSubmission(
-                        submission: try decode("a submission") {
-                            try row.json.withUnsafeBufferPointer { try SubmissionOutline.submission(fromCanonical: $0) }
-                        }, canonical: nil, documentSHA256: row.sha256, sequence: row.sequence)
-                }
+    ) -> [Result<RecordedSubmission, StoreError>] {
+        rows.concurrentMap(minimumCount: 64) { row in
+            Result { () throws(StoreError) -> RecordedSubmission in
+                RecordedSubmission(
+                    submission: try decode("a submission") {
+                        try row.json.withUnsafeBufferPointer { try SubmissionOutline.submission(fromCanonical: $0) }
+                    }, canonical: nil, documentSHA256: row.sha256, sequence: row.sequence)
             }
         }
     }

@@ -84,9 +84,8 @@ extension DecisionReport {
                 """
         }
 
-        static func scores(_ report: TenderReport) -> HTML {
+        static func scores(_ report: TenderReport, bids: [Bid]) -> HTML {
             let criteria = report.criteria.criteria
-            let bids = DecisionReport.orderedBids(report)
             let scale = report.criteria.scale
             let range = Double(scale.max - scale.min)
             let columnWidth = 125.0
@@ -162,8 +161,7 @@ extension DecisionReport {
                 """
         }
 
-        static func spread(for criterion: Criterion, report: TenderReport) -> HTML {
-            let bids = DecisionReport.orderedBids(report)
+        static func spread(for criterion: Criterion, report: TenderReport, bids: [Bid]) -> HTML {
             let scale = report.criteria.scale
             let left = 70.0
             let unit = 50.0

@@ -38,8 +38,8 @@ public enum DecisionReport {
         let written = jobs.concurrentMap(minimumCount: 2) { job -> String in
             let html: HTML
             switch job {
-            case .list(let list): html = list.html(report)
-            case .spread(let index): html = Charts.spread(for: criteria[index], report: report)
+            case .list(let list): html = list.html(report, bids: bids)
+            case .spread(let index): html = Charts.spread(for: criteria[index], report: report, bids: bids)
             case .bids(let range):
                 html = bids[range].reduce(into: HTML()) {
                     $0 += bidDetail($1, report: report, members: members, memberHeads: memberHeads)
@@ -60,6 +60,9 @@ public enum DecisionReport {
 
     typealias View = HTMLTemplates.View
 
+    /// A ranked or failed bid as every per-bid part of the record lists it (``orderedBids(_:)``).
+    typealias Bid = (submission: String, bidder: String, criteria: [CriterionScore])
+
     /// A part of the page written on its own core.
     private enum Fragment: Sendable {
         case list(Lists), spread(Int), bids(Range<Int>)
@@ -70,7 +73,8 @@ public enum DecisionReport {
         case rankedRows = "ranked-rows", totalsChart = "totals-chart", failedBids = "failed-bids"
         case scoresChart = "scores-chart", scoreRows = "score-rows"
 
-        func html(_ report: TenderReport) -> HTML {
+        /// `bids`: ``DecisionReport/orderedBids(_:)``, worked out once for the whole page.
+        func html(_ report: TenderReport, bids: [Bid]) -> HTML {
             let ranking = report.ranking
             var html = HTML()
             switch self {
@@ -96,9 +100,9 @@ public enum DecisionReport {
                     html += "</ul>\n</div>\n"
                 }
             case .scoresChart:
-                html = Charts.scores(report)
+                html = Charts.scores(report, bids: bids)
             case .scoreRows:
-                for bid in orderedBids(report) {
+                for bid in bids {
                     html += "<tr><th scope=\"row\" class=\"id\">\(bid.submission)</th>"
                     html.append(each: bid.criteria) { "<td class=\"num\">\($0.moderated.value?.scoreText ?? "not settled")</td>" }
                     html += "</tr>\n"
@@ -280,7 +284,7 @@ public enum DecisionReport {
     }
 
     /// Ranked bids in rank order, then failed bids by id: the order every per-bid list uses.
-    static func orderedBids(_ report: TenderReport) -> [(submission: String, bidder: String, criteria: [CriterionScore])] {
+    static func orderedBids(_ report: TenderReport) -> [Bid] {
         report.ranking.ranked.map { ($0.submission, $0.bidder, $0.criteria) }
             + report.ranking.failed.map { ($0.submission, $0.bidder, $0.criteria) }
     }
@@ -289,7 +293,7 @@ public enum DecisionReport {
     /// and the agreed rationales. `memberHeads` is the table's member columns, the same for
     /// every bid.
     private static func bidDetail(
-        _ bid: (submission: String, bidder: String, criteria: [CriterionScore]), report: TenderReport,
+        _ bid: Bid, report: TenderReport,
         members: [PanelMember], memberHeads: HTML
     ) -> HTML {
         let criteria = report.criteria
