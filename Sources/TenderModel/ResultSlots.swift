@@ -29,12 +29,21 @@ extension Array where Element: Sendable {
     /// `map` on every core, in order: for long arrays whose elements each take real work
     /// (a ranking's 2,000 entries as JSON); short arrays are mapped in place.
     package func concurrentMap<T: Sendable>(minimumCount: Int = 256, _ transform: @Sendable (Element) -> T) -> [T] {
-        guard count >= minimumCount else { return map(transform) }
+        concurrentMap(minimumCount: minimumCount, chunks: { $0.map(transform) })
+    }
+
+    /// `concurrentMap` a chunk at a time, for work that keeps something from one element to the
+    /// next within a chunk (a ranking's cache of weighted marks): `transform` must return one
+    /// result for each element of the chunk it is given, in order.
+    package func concurrentMap<T: Sendable>(
+        minimumCount: Int = 256, chunks transform: @Sendable (ArraySlice<Element>) -> [T]
+    ) -> [T] {
+        guard count >= minimumCount else { return transform(self[...]) }
         let chunkCount = Swift.min(count, 64)
         let slots = ResultSlots<[T]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             let range = (count * chunk / chunkCount)..<(count * (chunk + 1) / chunkCount)
-            slots.set(chunk, self[range].map(transform))
+            slots.set(chunk, transform(self[range]))
         }
         return slots.results.flatMap { $0 }
     }

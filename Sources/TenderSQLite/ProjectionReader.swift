@@ -192,7 +192,8 @@ enum ProjectionReader {
     /// `ORDER BY`: SQLite sorting 180,000 rows with their rationales was a tenth of `rank`. The
     /// rows are read as stored, each id is interned (one string per distinct id, not per row),
     /// and the rows are put in order by the ids' ranks in byte order, which is the order of
-    /// SQLite's BINARY collation.
+    /// SQLite's BINARY collation: counted into place by those ranks (`countingOrder`), or,
+    /// where the ids' combinations far outnumber the scores, sorted by them.
     static func scores(_ db: Database, rationales: Bool = true) throws -> [RecordedScore] {
         var read: [RecordedScore] = []
         read.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM scores") ?? 0)
@@ -232,6 +233,17 @@ enum ProjectionReader {
                     sequence: try integer(5, "score event")))
         }
         let (submissionRanks, criterionRanks, memberRanks) = (submissions.ranks(), criteria.ranks(), members.ranks())
+        let (criterionCount, memberCount) = (criterionRanks.count, memberRanks.count)
+        let (items, itemsOverflow) = submissionRanks.count.multipliedReportingOverflow(by: criterionCount)
+        let (bound, boundOverflow) = items.multipliedReportingOverflow(by: memberCount)
+        if !itemsOverflow, !boundOverflow,
+            let order = keys.map({ key in
+                (submissionRanks[key.submission] * criterionCount + criterionRanks[key.criterion]) * memberCount
+                    + memberRanks[key.member]
+            }).countingOrder(below: bound)
+        {
+            return order.map { read[$0] }
+        }
         let order = keys.indices.sorted { a, b in
             let x = keys[a], y = keys[b]
             let left = (submissionRanks[x.submission], criterionRanks[x.criterion], memberRanks[x.member])

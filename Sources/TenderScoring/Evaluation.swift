@@ -52,8 +52,10 @@ public struct Evaluation: Sendable, Hashable {
         self.criteria = criteria
         self.submissions = submissions.sorted { $0.id < $1.id }
         self.panel = panel
-        // keys[i] orders as (item, panelist) does, and no two are equal (duplicates were refused).
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        // keys[i] orders as (item, panelist) does, and no two are equal (duplicates were refused),
+        // and each is below itemCount × memberCount, so they can be counted into place.
+        let order =
+            keys.countingOrder(below: index.itemCount * index.memberCount) ?? keys.indices.sorted { keys[$0] < keys[$1] }
         self.scores = order.map { scores[$0] }
         self.consensus = consensus.sorted { $0.item < $1.item }
         self.completeness = completeness
@@ -75,13 +77,15 @@ public struct Evaluation: Sendable, Hashable {
         }
         var conflictsBySubmission: [String: Set<String>] = [:]
         for conflict in panel.conflicts { conflictsBySubmission[conflict.submission, default: []].insert(conflict.member) }
-        var moderated: [ItemKey: ModeratedScore] = Dictionary(minimumCapacity: submissions.count * criteria.criteria.count)
-        for submission in submissions {
+        // Each bid's items are moderated on their own, so the bids are shared between the cores.
+        let divergence = criteria.divergence
+        let moderatedByBid = submissions.concurrentMap(minimumCount: 64) {
+            [runStart, runEnd, conflictsBySubmission] submission -> [ModeratedScore] in
             let declared = conflictsBySubmission[submission.id] ?? []
             let conflicted = memberIDs.filter { declared.contains($0) }
             let eligible = memberIDs.filter { !conflicted.contains($0) }
             let submissionRank = index.submissionRank[submission.id] ?? 0
-            for criterion in criteria.criteria {
+            return criteria.criteria.map { criterion in
                 let item = ItemKey(submission: submission.id, criterion: criterion.id)
                 let itemIndex = submissionRank * index.criterionCount + (index.criterionRank[criterion.id] ?? 0)
                 var values: [String: Int] = Dictionary(minimumCapacity: runEnd[itemIndex] - runStart[itemIndex])
@@ -90,10 +94,12 @@ public struct Evaluation: Sendable, Hashable {
                     values[score.panelist] = score.value
                 }
                 let itemScores = ItemScores(item: item, scores: values, eligible: eligible, conflicted: conflicted)
-                moderated[item] = ModeratedScore.moderate(
-                    itemScores, consensus: agreed[item], divergence: criteria.divergence, completeness: completeness)
+                return ModeratedScore.moderate(
+                    itemScores, consensus: agreed[item], divergence: divergence, completeness: completeness)
             }
         }
+        var moderated: [ItemKey: ModeratedScore] = Dictionary(minimumCapacity: submissions.count * criteria.criteria.count)
+        for score in moderatedByBid.joined() { moderated[score.item] = score }
         self.moderated = moderated
     }
 

@@ -10,10 +10,13 @@ extension Ranking {
     static func compute(
         criteria: Criteria, submissions: [Submission], moderated: [ItemKey: ModeratedScore], mode: RankingMode
     ) throws(ScoringError) -> Ranking {
-        var cache = CriterionScoreCache(criteria: criteria)
-        let bids = submissions.sorted { $0.id < $1.id }.map {
-            Assessed($0, criteria: criteria, moderated: moderated, cache: &cache)
-        }
+        // Bids are assessed on every core, each chunk with its own copy of a cache that already
+        // holds every moderated value's marks, so no chunk divides again.
+        let known = CriterionScoreCache(criteria: criteria, knowing: moderated)
+        let bids = submissions.sorted { $0.id < $1.id }.concurrentMap(minimumCount: 64, chunks: { chunk in
+            var cache = known
+            return chunk.map { Assessed($0, criteria: criteria, moderated: moderated, cache: &cache) }
+        })
         let missing = bids.flatMap(\.missingItems).sorted()
         if mode == .final, !missing.isEmpty {
             let list = missing.map(\.description).joined(separator: ", ")
@@ -268,6 +271,21 @@ struct CriterionScoreCache {
         criteria = framework.criteria
         scale = framework.scale
         known = Array(repeating: [:], count: framework.criteria.count)
+    }
+
+    /// A cache that has already worked out the marks of every value in `moderated`.
+    init(criteria framework: Criteria, knowing moderated: [ItemKey: ModeratedScore]) {
+        self.init(criteria: framework)
+        var indexByID: [String: Int] = [:]
+        for (index, criterion) in framework.criteria.enumerated() where indexByID[criterion.id] == nil {
+            indexByID[criterion.id] = index
+        }
+        for score in moderated.values {
+            guard let value = score.value, let index = indexByID[score.item.criterion], known[index][value] == nil else {
+                continue
+            }
+            _ = self.score(criterion: index, moderated: score)
+        }
     }
 
     /// The same value as `CriterionScore(criterion:moderated:weight:scale:)` for criterion `index`.
