@@ -136,7 +136,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TenderXMLTests", dependencies: ["TenderXML", "TenderModel", "TenderTestSupport"], exclude: ["FuzzRegressions"]),
-        .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel"]),
+        .testTarget(name: "TenderScoringTests", dependencies: ["TenderScoring", "TenderModel", "TenderTestSupport"]),
         .testTarget(
             name: "TenderStoreTests",
             dependencies: [

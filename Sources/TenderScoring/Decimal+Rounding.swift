@@ -17,6 +17,11 @@ extension Decimal {
 
     /// The value rounded for display and written with exactly two decimals (`66.67`, `70.00`).
     public var displayText: String {
+        if let hundredths = roundedHundredths {
+            let cents = hundredths.magnitude % 100
+            let text = "\(hundredths.magnitude / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+            return hundredths < 0 ? "-" + text : text
+        }
         let rounded = roundedForDisplay
         let negative = rounded < 0
         let hundredths = NSDecimalNumber(decimal: (negative ? -rounded : rounded) * 100).int64Value

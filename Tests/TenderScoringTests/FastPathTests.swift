@@ -1,6 +1,7 @@
 import Foundation
 import TenderModel
 import Testing
+import TenderTestSupport
 
 @testable import TenderScoring
 

@@ -1,6 +1,7 @@
 import Foundation
 import TenderScoring
 import Testing
+import TenderTestSupport
 
 @Suite("Krippendorff's alpha")
 struct KrippendorffAlphaTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TenderTestSupport
 
 @testable import TenderModel
 

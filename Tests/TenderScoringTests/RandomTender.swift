@@ -1,6 +1,7 @@
 import Foundation
 import TenderModel
 import TenderScoring
+import TenderTestSupport
 
 /// A random but valid tender from a seed: weights adding to 100, 3–6 bids (some exact copies,
 /// so that ties happen), 3–5 members with conflicts, scores that sometimes diverge and are then

@@ -198,18 +198,10 @@ private struct Sample: Codable, Equatable {
     var byNumber: [Int: String]
 }
 
-/// SplitMix64, so every run tests the same cases.
-private struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
+/// SplitMix64, so every run tests the same cases, and what these tests draw from it.
+private typealias SeededRandom = SeededGenerator
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+fileprivate extension SeededGenerator {
 
     static let pieces = [
         "a", "b", "é", "e\u{301}", "\"", "\\", "/", "\n", "\u{1}", "\u{1f}", "\t", "\u{8}", "\u{c}", "\r", "x y", "😀", "\u{7f}",

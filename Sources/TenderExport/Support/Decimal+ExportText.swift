@@ -13,6 +13,12 @@ extension Decimal {
     /// A score as people read it: whole numbers bare (`4`), halves and the rest with as many
     /// places as needed up to two (`3.5`), for moderated scores and means.
     var scoreText: String {
+        if let hundredths = roundedHundredths {
+            let (whole, cents) = hundredths.magnitude.quotientAndRemainder(dividingBy: 100)
+            let text =
+                cents == 0 ? "\(whole)" : cents % 10 == 0 ? "\(whole).\(cents / 10)" : "\(whole)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+            return hundredths < 0 ? "-" + text : text
+        }
         let rounded = roundedHalfUp(places: ScorePrecision.displayPlaces)
         return rounded.jsonText
     }
@@ -22,6 +28,15 @@ extension Decimal {
     /// README says. Built from the decimal digits, never through a 64-bit integer, which turned
     /// 12345678901234567890.12 into `-13,639,628,150,831,692.0-60`.
     var moneyText: String {
+        if let hundredths = roundedHundredths {
+            let (whole, pence) = hundredths.magnitude.quotientAndRemainder(dividingBy: 100)
+            var grouped = ""
+            for (index, character) in String(whole).reversed().enumerated() {
+                if index > 0, index % 3 == 0 { grouped.append(",") }
+                grouped.append(character)
+            }
+            return (hundredths < 0 ? "-" : "") + String(grouped.reversed()) + "." + (pence < 10 ? "0\(pence)" : "\(pence)")
+        }
         let rounded = roundedHalfUp(places: 2)
         let negative = rounded < 0
         let digits = (negative ? -rounded : rounded).jsonText

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+import TenderScoring
+import TenderTestSupport
+
+@testable import TenderExport
+
+/// `displayText`, `scoreText` and `moneyText` read a value's hundredths with integer arithmetic
+/// (`Decimal.roundedHundredths`); each must print exactly what Foundation's rounding and
+/// printing print, which is how they were written before and what the reference functions
+/// below still do.
+@Suite("Marks, scores and money printed from hundredths")
+struct HundredthsTests {
+    @Test("random marks, scores, medians, prices and differences", arguments: Array(UInt64(1)...20))
+    func randomValues(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<2_000 {
+            let value = Self.randomValue(&rng)
+            #expect(value.displayText == Self.referenceDisplayText(value), "\(value)")
+            #expect(value.scoreText == Self.referenceScoreText(value), "\(value)")
+            #expect(value.moneyText == Self.referenceMoneyText(value), "\(value)")
+        }
+    }
+
+    @Test(
+        "halves, the edges of 64 bits, and numbers too large for them",
+        arguments: [
+            "0", "-0.001", "-0.004999", "-0.005", "0.005", "0.0049999999", "0.125", "-0.125", "2.675", "-2.675",
+            "1.005", "999.995", "-999.995", "66.66666666666666666666666666666666666", "33.333333333333333333333333333333333333",
+            "99.999999999999999999999999999999999999", "1e18", "1000000000000000000", "1000000000000000001",
+            "92233720368547758.07", "92233720368547758.08", "-92233720368547758.07", "922337203685477580.7",
+            "18446744073709551615", "12345678901234567890.12", "5e3", "7e16", "7e17", "1e-30", "-1e-30", "3.5",
+            "0.00000000000000000000000000000000000005",
+        ])
+    func edges(_ text: String) throws {
+        let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        #expect(value.displayText == Self.referenceDisplayText(value))
+        #expect(value.scoreText == Self.referenceScoreText(value))
+        #expect(value.moneyText == Self.referenceMoneyText(value))
+    }
+
+    @Test("hand-worked values")
+    func handWorked() throws {
+        func decimal(_ text: String) throws -> Decimal {
+            try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+        }
+        #expect(try decimal("66.666666666666666666666666666666666667").displayText == "66.67")
+        #expect(try decimal("3.5").scoreText == "3.5")
+        #expect(try decimal("4.00").scoreText == "4")
+        #expect(try decimal("2.675").scoreText == "2.68")
+        #expect(try decimal("-2.675").displayText == "-2.68")
+        #expect(try decimal("-0.004").displayText == "0.00")
+        #expect(try decimal("1028749.995").moneyText == "1,028,750.00")
+        // Up to 18 digits are read as they stand; more are left to Foundation's printing.
+        #expect(try decimal("9999999999999999.99").roundedHundredths == 999_999_999_999_999_999)
+        #expect(try decimal("10000000000000000.01").roundedHundredths == nil)
+        #expect(try decimal("10000000000000000.01").moneyText == "10,000,000,000,000,000.01")
+        #expect(Decimal.nan.roundedHundredths == nil)
+    }
+
+    @Test("a spread chart's median text is the median's scoreText", arguments: Array(UInt64(1)...10))
+    func medianText(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        for _ in 0..<500 {
+            let scores = (0..<Int.random(in: 0...9, using: &rng)).map { _ in Int.random(in: -5...10, using: &rng) }.sorted()
+            let text = DecisionReport.Charts.medianText(scores)
+            #expect(text == Decimal(DecisionReport.Charts.median(scores)).scoreText, "\(scores)")
+        }
+    }
+
+    /// A value of the kinds outputs print, with its sign, size and digits drawn at random.
+    static func randomValue(_ rng: inout SeededGenerator) -> Decimal {
+        let sign: Decimal = Bool.random(using: &rng) ? 1 : -1
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0:  // marks: weight × score ÷ scale, to 38 digits
+            return sign * Decimal(Int.random(in: 0...100, using: &rng)) * Decimal(Int.random(in: 0...10, using: &rng))
+                / Decimal(Int.random(in: 1...9, using: &rng))
+        case 1:  // a median or a mean of scores
+            return sign * Decimal(Int.random(in: 0...200, using: &rng)) / Decimal([1, 2, 4, 8, 3, 9][Int.random(in: 0..<6, using: &rng)])
+        case 2:  // a price to the penny, or a fraction of one
+            return sign * Decimal(sign: .plus, exponent: -Int.random(in: 0...4, using: &rng), significand: Decimal(UInt64.random(in: 0...10_000_000_000, using: &rng)))
+        case 3:  // a few digits at any scale, to the edges of the fast path and past them
+            return sign * Decimal(sign: .plus, exponent: Int.random(in: -25...4, using: &rng), significand: Decimal(UInt64.random(in: 0...UInt64.max, using: &rng)))
+        case 4:  // exactly half a hundredth either side of a whole number
+            return sign * (Decimal(Int.random(in: 0...1_000, using: &rng)) + Decimal(sign: .plus, exponent: -3, significand: Decimal([5, 4, 6, 995, 994][Int.random(in: 0..<5, using: &rng)])))
+        default:  // differences of two long marks
+            return Decimal(Int.random(in: 0...100, using: &rng)) / 3 - Decimal(Int.random(in: 0...100, using: &rng)) / 7
+        }
+    }
+
+    // The texts as Foundation rounds and prints them (the code before the hundredths).
+
+    static func referenceDisplayText(_ value: Decimal) -> String {
+        let rounded = value.roundedForDisplay
+        let negative = rounded < 0
+        let hundredths = NSDecimalNumber(decimal: (negative ? -rounded : rounded) * 100).int64Value
+        let cents = hundredths % 100
+        let text = "\(hundredths / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+        return negative ? "-" + text : text
+    }
+
+    static func referenceScoreText(_ value: Decimal) -> String {
+        value.roundedHalfUp(places: ScorePrecision.displayPlaces).jsonText
+    }
+
+    static func referenceMoneyText(_ value: Decimal) -> String {
+        let rounded = value.roundedHalfUp(places: 2)
+        let negative = rounded < 0
+        let digits = (negative ? -rounded : rounded).jsonText
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let whole = parts.first.map(String.init) ?? "0"
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
+        var grouped = ""
+        for (index, character) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        return (negative ? "-" : "") + String(grouped.reversed()) + "." + fraction.prefix(2)
+    }
+}
