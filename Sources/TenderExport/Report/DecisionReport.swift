@@ -22,22 +22,27 @@ public enum DecisionReport {
     ///
     /// Each bid's scores, the charts and the lists of every bid, nearly all of a large tender's
     /// record, are written with ``HTML`` on every core and put in place
-    /// (``HTMLTemplates/render(_:template:fragments:)``).
+    /// (``HTMLTemplates/splice(_:template:fragments:)``).
     public static func render(_ report: TenderReport, inputs: DecisionRecordInputs = .init()) throws(ExportError) -> String {
         let members = report.panel.members.sorted { $0.id < $1.id }
         let memberHeads = members.reduce(into: HTML()) {
             $0 += "<th scope=\"col\" class=\"num\">\($1.name)<span class=\"role\">\(Wording.role($1.role))</span></th>"
         }
-        // Every part that lists every bid, in one pool of work for both cores: the page's own
-        // lists and charts first (the largest), then the spread charts, then the bids fifty at a time.
+        // The page's frame (Mustache, on one core) and every part that lists every bid, in one
+        // pool of work for both cores: the frame and the page's own lists and charts first (the
+        // largest), then the spread charts, then the bids fifty at a time.
         let bids = orderedBids(report)
         let criteria = report.criteria.criteria
         let jobs: [Fragment] =
-            Lists.allCases.map(Fragment.list) + criteria.indices.map(Fragment.spread)
+            [.frame] + Lists.allCases.map(Fragment.list) + criteria.indices.map(Fragment.spread)
             + stride(from: 0, to: bids.count, by: 50).map { Fragment.bids($0..<min($0 + 50, bids.count)) }
-        let written = jobs.concurrentMap(minimumCount: 2) { job -> String in
+        let written = jobs.concurrentMap(minimumCount: 2) { job -> Result<String, ExportError> in
             let html: HTML
             switch job {
+            case .frame:
+                return Result { () throws(ExportError) in
+                    try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report")
+                }
             case .list(let list): html = list.html(report, bids: bids)
             case .spread(let index): html = Charts.spread(for: criteria[index], report: report, bids: bids)
             case .bids(let range):
@@ -45,17 +50,20 @@ public enum DecisionReport {
                     $0 += bidDetail($1, report: report, members: members, memberHeads: memberHeads)
                 }
             }
-            return BidiText.html(html.text)
+            return .success(BidiText.html(html.text))
         }
-        var fragments = ["bid-details": "", "spread-charts": ""]
-        for (job, html) in zip(jobs, written) {
+        var frame = ""
+        var fragments: [String: [String]] = ["bid-details": [], "spread-charts": []]
+        for (job, result) in zip(jobs, written) {
+            let text = try result.get()
             switch job {
-            case .list(let list): fragments[list.rawValue] = html
-            case .spread: fragments["spread-charts", default: ""] += html
-            case .bids: fragments["bid-details", default: ""] += html
+            case .frame: frame = text
+            case .list(let list): fragments[list.rawValue] = [text]
+            case .spread: fragments["spread-charts", default: []].append(text)
+            case .bids: fragments["bid-details", default: []].append(text)
             }
         }
-        return try HTMLTemplates.render(view(report, inputs: inputs), template: "decision-report", fragments: fragments)
+        return try HTMLTemplates.splice(frame, template: "decision-report", fragments: fragments)
     }
 
     typealias View = HTMLTemplates.View
@@ -65,7 +73,7 @@ public enum DecisionReport {
 
     /// A part of the page written on its own core.
     private enum Fragment: Sendable {
-        case list(Lists), spread(Int), bids(Range<Int>)
+        case frame, list(Lists), spread(Int), bids(Range<Int>)
     }
 
     /// The parts of the page that list every bid, by the name of their place in the template.

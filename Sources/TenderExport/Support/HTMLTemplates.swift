@@ -25,16 +25,22 @@ enum HTMLTemplates {
     }
 
     /// Renders `view` with the template `name`, then puts each of `fragments` where the template
-    /// has its marker, `<!--fragment:NAME-->`.
+    /// has its marker, `<!--fragment:NAME-->` (``splice(_:template:fragments:)``).
+    static func render(_ view: View, template name: String, fragments: [String: [String]]) throws(ExportError) -> String {
+        try splice(try render(view, template: name), template: name, fragments: fragments)
+    }
+
+    /// Puts each of `fragments`, its pieces one after another, where `page`, rendered from the
+    /// template `name`, has its marker, `<!--fragment:NAME-->`.
     ///
     /// A fragment is part of a page written on its own, here with ``HTML`` on every core (the
     /// 2,000 bids and the spread charts of a decision report), since Mustache renders one page on
     /// one core. A marker can only come from a template: ``HTMLEscaping`` writes every `<` of a
     /// value as `&lt;`, in a template and in ``HTML`` alike.
     /// - Throws: ``ExportError`` when the page has a marker with no fragment given for it.
-    static func render(_ view: View, template name: String, fragments: [String: String]) throws(ExportError) -> String {
-        var page = try render(view, template: name)
-        var pieces: [(range: Range<Int>, fragment: String)] = []
+    static func splice(_ page: String, template name: String, fragments: [String: [String]]) throws(ExportError) -> String {
+        var page = page
+        var pieces: [(range: Range<Int>, fragment: [String])] = []
         var missing: String?
         page.withUTF8 { bytes in
             var start = 0
@@ -58,12 +64,12 @@ enum HTMLTemplates {
         // at an ASCII marker, so nothing needs checking again (decoding the bytes of a 22 MB
         // report checked them all, on one core, at the end of the command).
         var output = ""
-        output.reserveCapacity(page.utf8.count + pieces.reduce(0) { $0 + $1.fragment.utf8.count })
+        output.reserveCapacity(page.utf8.count + pieces.reduce(0) { $0 + $1.fragment.reduce(0) { $0 + $1.utf8.count } })
         let utf8 = page.utf8
         var start = utf8.startIndex
         for piece in pieces {
             output += page[start..<utf8.index(utf8.startIndex, offsetBy: piece.range.lowerBound)]
-            output += piece.fragment
+            for part in piece.fragment { output += part }
             start = utf8.index(utf8.startIndex, offsetBy: piece.range.upperBound)
         }
         output += page[start...]
