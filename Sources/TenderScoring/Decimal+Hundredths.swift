@@ -8,13 +8,27 @@ extension Decimal {
     /// Every table, chart and summary prints marks and scores, and printing a `Decimal`
     /// (`description`) costs some 7 µs, rounding it 1 µs: a decision report of 2,000 bids
     /// prints 100,000 numbers. A value of up to 18 digits (a score, a median, a weight, a
-    /// price) is rounded here from its digits with integer arithmetic; a longer one (marks such
-    /// as 66.666…, to 38 digits) is rounded by Foundation first, then read the same way. The
-    /// texts built on it are checked against Foundation's own on random values
-    /// (`HundredthsTests`).
+    /// price) is rounded here from its digits with integer arithmetic. A longer one (marks such
+    /// as 66.666…, to 38 digits) is rounded from its `Double` when that cannot differ from the
+    /// exact rounding, else by Foundation, then read the same way. The texts built on it are
+    /// checked against Foundation's own on random values (`HundredthsTests`).
     public var roundedHundredths: Int64? {
         guard !isNaN else { return nil }
-        return Self.hundredths(ofShort: self) ?? Self.hundredths(ofShort: roundedForDisplay)
+        return Self.hundredths(ofShort: self) ?? Self.hundredths(estimating: self)
+            ?? Self.hundredths(ofShort: roundedForDisplay)
+    }
+
+    /// `value × 100` rounded half away from zero, from `value`'s `Double`, when that is sure to
+    /// give the exact answer: under 10⁷ hundredths (marks, scores, means), where the conversion
+    /// is off by under 10⁻⁷ of a hundredth (a few units in the last place, for the 38 digits of
+    /// a `Decimal`), and more than 10⁻⁵ of a hundredth from a half, where an error that small
+    /// cannot move the value across it. Nil otherwise.
+    private static func hundredths(estimating value: Decimal) -> Int64? {
+        let scaled = NSDecimalNumber(decimal: value).doubleValue * 100
+        guard scaled.magnitude < 10_000_000 else { return nil }
+        let fraction = (scaled - scaled.rounded(.towardZero)).magnitude
+        guard (fraction - 0.5).magnitude > 0.000_01 else { return nil }
+        return Int64(scaled.rounded(.toNearestOrAwayFromZero))
     }
 
     /// `value × 100` rounded half away from zero, when `value`'s digits (its significand) are

@@ -14,7 +14,7 @@ struct HundredthsTests {
     @Test("random marks, scores, medians, prices and differences", arguments: Array(UInt64(1)...20))
     func randomValues(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
-        for _ in 0..<2_000 {
+        for _ in 0..<4_000 {
             let value = Self.randomValue(&rng)
             #expect(value.displayText == Self.referenceDisplayText(value), "\(value)")
             #expect(value.scoreText == Self.referenceScoreText(value), "\(value)")
@@ -30,7 +30,9 @@ struct HundredthsTests {
             "99.999999999999999999999999999999999999", "1e18", "1000000000000000000", "1000000000000000001",
             "92233720368547758.07", "92233720368547758.08", "-92233720368547758.07", "922337203685477580.7",
             "18446744073709551615", "12345678901234567890.12", "5e3", "7e16", "7e17", "1e-30", "-1e-30", "3.5",
-            "0.00000000000000000000000000000000000005",
+            "0.00000000000000000000000000000000000005", "2.67500000000000000000000000000000001",
+            "2.67499999999999999999999999999999999", "-2.67500000000000000000000000000000001", "99999.994999999999999999999999",
+            "99999.995000000000000000000000001", "100000.0049999999999999999999999", "12.344999999999999999",
         ])
     func edges(_ text: String) throws {
         let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
@@ -71,7 +73,7 @@ struct HundredthsTests {
     /// A value of the kinds outputs print, with its sign, size and digits drawn at random.
     static func randomValue(_ rng: inout SeededGenerator) -> Decimal {
         let sign: Decimal = Bool.random(using: &rng) ? 1 : -1
-        switch Int.random(in: 0..<6, using: &rng) {
+        switch Int.random(in: 0..<8, using: &rng) {
         case 0:  // marks: weight × score ÷ scale, to 38 digits
             return sign * Decimal(Int.random(in: 0...100, using: &rng)) * Decimal(Int.random(in: 0...10, using: &rng))
                 / Decimal(Int.random(in: 1...9, using: &rng))
@@ -83,8 +85,15 @@ struct HundredthsTests {
             return sign * Decimal(sign: .plus, exponent: Int.random(in: -25...4, using: &rng), significand: Decimal(UInt64.random(in: 0...UInt64.max, using: &rng)))
         case 4:  // exactly half a hundredth either side of a whole number
             return sign * (Decimal(Int.random(in: 0...1_000, using: &rng)) + Decimal(sign: .plus, exponent: -3, significand: Decimal([5, 4, 6, 995, 994][Int.random(in: 0..<5, using: &rng)])))
-        default:  // differences of two long marks
+        case 5:  // differences of two long marks
             return Decimal(Int.random(in: 0...100, using: &rng)) / 3 - Decimal(Int.random(in: 0...100, using: &rng)) / 7
+        case 6:  // a long value a hair either side of half a hundredth, where a Double cannot tell
+            let half = Decimal(Int.random(in: 0...100_000, using: &rng)) / 100 + Decimal(sign: .plus, exponent: -3, significand: 5)
+            let hair = Decimal(sign: Bool.random(using: &rng) ? .plus : .minus, exponent: -Int.random(in: 8...37, using: &rng), significand: 1)
+            return sign * (half + hair)
+        default:  // long marks of every size the Double estimate is tried on, and past it
+            return sign * Decimal(Int.random(in: 0...Int(Int32.max), using: &rng)) / Decimal(Int.random(in: 1...999, using: &rng))
+                / Decimal([1, 10, 100, 1_000][Int.random(in: 0..<4, using: &rng)])
         }
     }
 
