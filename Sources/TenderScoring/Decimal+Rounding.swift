@@ -22,6 +22,12 @@ extension Decimal {
             let text = "\(hundredths.magnitude / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
             return hundredths < 0 ? "-" + text : text
         }
+        return foundationDisplayText
+    }
+
+    /// ``displayText`` by Foundation's rounding: for a value too large for ``roundedHundredths``,
+    /// and what the tests hold that to.
+    var foundationDisplayText: String {
         let rounded = roundedForDisplay
         let negative = rounded < 0
         let hundredths = NSDecimalNumber(decimal: (negative ? -rounded : rounded) * 100).int64Value

@@ -1,14 +1,14 @@
 import Foundation
 import Testing
-import TenderScoring
+@testable import TenderScoring
 import TenderTestSupport
 
 @testable import TenderExport
 
 /// `displayText`, `scoreText` and `moneyText` read a value's hundredths with integer arithmetic
 /// (`Decimal.roundedHundredths`); each must print exactly what Foundation's rounding and
-/// printing print, which is how they were written before and what the reference functions
-/// below still do.
+/// printing print (`foundationDisplayText` and the others: how they were written before, and
+/// still are for values too large for the hundredths).
 @Suite("Marks, scores and money printed from hundredths")
 struct HundredthsTests {
     @Test("random marks, scores, medians, prices and differences", arguments: Array(UInt64(1)...20))
@@ -16,9 +16,9 @@ struct HundredthsTests {
         var rng = SeededGenerator(seed: seed)
         for _ in 0..<4_000 {
             let value = Self.randomValue(&rng)
-            #expect(value.displayText == Self.referenceDisplayText(value), "\(value)")
-            #expect(value.scoreText == Self.referenceScoreText(value), "\(value)")
-            #expect(value.moneyText == Self.referenceMoneyText(value), "\(value)")
+            #expect(value.displayText == value.foundationDisplayText, "\(value)")
+            #expect(value.scoreText == value.foundationScoreText, "\(value)")
+            #expect(value.moneyText == value.foundationMoneyText, "\(value)")
         }
     }
 
@@ -36,9 +36,9 @@ struct HundredthsTests {
         ])
     func edges(_ text: String) throws {
         let value = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
-        #expect(value.displayText == Self.referenceDisplayText(value))
-        #expect(value.scoreText == Self.referenceScoreText(value))
-        #expect(value.moneyText == Self.referenceMoneyText(value))
+        #expect(value.displayText == value.foundationDisplayText)
+        #expect(value.scoreText == value.foundationScoreText)
+        #expect(value.moneyText == value.foundationMoneyText)
     }
 
     @Test("hand-worked values")
@@ -95,36 +95,5 @@ struct HundredthsTests {
             return sign * Decimal(Int.random(in: 0...Int(Int32.max), using: &rng)) / Decimal(Int.random(in: 1...999, using: &rng))
                 / Decimal([1, 10, 100, 1_000][Int.random(in: 0..<4, using: &rng)])
         }
-    }
-
-    // The texts as Foundation rounds and prints them (the code before the hundredths).
-
-    static func referenceDisplayText(_ value: Decimal) -> String {
-        let rounded = value.roundedForDisplay
-        let negative = rounded < 0
-        let hundredths = NSDecimalNumber(decimal: (negative ? -rounded : rounded) * 100).int64Value
-        let cents = hundredths % 100
-        let text = "\(hundredths / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
-        return negative ? "-" + text : text
-    }
-
-    static func referenceScoreText(_ value: Decimal) -> String {
-        value.roundedHalfUp(places: ScorePrecision.displayPlaces).jsonText
-    }
-
-    static func referenceMoneyText(_ value: Decimal) -> String {
-        let rounded = value.roundedHalfUp(places: 2)
-        let negative = rounded < 0
-        let digits = (negative ? -rounded : rounded).jsonText
-        let parts = digits.split(separator: ".", maxSplits: 1)
-        let whole = parts.first.map(String.init) ?? "0"
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        fraction += String(repeating: "0", count: max(0, 2 - fraction.count))
-        var grouped = ""
-        for (index, character) in whole.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
-        }
-        return (negative ? "-" : "") + String(grouped.reversed()) + "." + fraction.prefix(2)
     }
 }

@@ -8,8 +8,8 @@ extension SummaryContent {
         var style: String
         var criteria: String
         var winner: String
-        var criteriaMarkdown: [String]
-        var winnerMarkdown: [String]
+        var criteriaMarkdown: MarkdownLines
+        var winnerMarkdown: MarkdownLines
     }
 
     /// The summary as an HTML page. Bidder text in it is marked by ``BidiText/isolate(_:)``, and
@@ -181,7 +181,7 @@ extension SummaryContent.Shared {
             <h2 id="winner-heading">\(winner.heading)</h2>
             \(SummaryContent.scores(winner, prefix: "winner"))</section>
             """
-        var winnerMarkdown: [String] = []
+        var winnerMarkdown = MarkdownLines()
         SummaryContent.appendScores(self.winner, to: &winnerMarkdown)
         return SummaryContent.SharedParts(
             style: try HTMLTemplates.render([:], template: "style"), criteria: BidiText.html(criteria.text),

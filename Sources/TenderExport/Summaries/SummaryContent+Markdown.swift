@@ -6,7 +6,7 @@ extension SummaryContent {
     ///
     /// `shared`: the criteria section and the winning bid's scores, the same in every summary.
     func markdown(_ shared: SharedParts) -> String {
-        var out: [String] = []
+        var out = MarkdownLines()
         out.append("# \(md(title))")
         out.append("")
         if isDraft {
@@ -53,15 +53,15 @@ extension SummaryContent {
             out.append("")
         }
         if winner != nil { out.append(contentsOf: shared.winnerMarkdown) }
-        return out.joined(separator: "\n")
+        return out.joined
     }
 
     /// The criteria section's lines, the same in every summary of a tender.
     static func criteriaMarkdown(
         framework: [(title: String, weight: String, threshold: String)], scoresAvailable: String, scaleText: String,
         priceText: String, panelText: String?
-    ) -> [String] {
-        var out: [String] = []
+    ) -> MarkdownLines {
+        var out = MarkdownLines()
         out.append("## How bids were scored")
         out.append("")
         out.append("| Award criterion | Weight | Minimum score |")
@@ -84,7 +84,7 @@ extension SummaryContent {
     }
 
     /// One bid's scores: the bidder's own, or the winning bid's (the same in every summary).
-    static func appendScores(_ scores: BidScores, to out: inout [String]) {
+    static func appendScores(_ scores: BidScores, to out: inout MarkdownLines) {
         out.append("## \(markdownEscaped(scores.heading))")
         out.append("")
         for line in scores.lines {

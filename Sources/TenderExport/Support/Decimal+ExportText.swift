@@ -19,9 +19,12 @@ extension Decimal {
                 cents == 0 ? "\(whole)" : cents % 10 == 0 ? "\(whole).\(cents / 10)" : "\(whole)." + (cents < 10 ? "0\(cents)" : "\(cents)")
             return hundredths < 0 ? "-" + text : text
         }
-        let rounded = roundedHalfUp(places: ScorePrecision.displayPlaces)
-        return rounded.jsonText
+        return foundationScoreText
     }
+
+    /// ``scoreText`` by Foundation's rounding and printing: for a value too large for
+    /// `roundedHundredths`, and what the tests hold that to.
+    var foundationScoreText: String { roundedHalfUp(places: ScorePrecision.displayPlaces).jsonText }
 
     /// Money with thousands separators and pence (`1,028,750.00`), independent of locale, exact at
     /// any size `Decimal` holds (38 digits): a half penny is rounded up, away from zero, as the
@@ -37,6 +40,12 @@ extension Decimal {
             }
             return (hundredths < 0 ? "-" : "") + String(grouped.reversed()) + "." + (pence < 10 ? "0\(pence)" : "\(pence)")
         }
+        return foundationMoneyText
+    }
+
+    /// ``moneyText`` from Foundation's rounding and printing: for a value too large for
+    /// `roundedHundredths`, and what the tests hold that to.
+    var foundationMoneyText: String {
         let rounded = roundedHalfUp(places: 2)
         let negative = rounded < 0
         let digits = (negative ? -rounded : rounded).jsonText
