@@ -20,9 +20,10 @@ extension Decimal {
 
     /// `value × 100` rounded half away from zero, from `value`'s `Double`, when that is sure to
     /// give the exact answer: under 10⁷ hundredths (marks, scores, means), where the conversion
-    /// is off by under 10⁻⁷ of a hundredth (a few units in the last place, for the 38 digits of
-    /// a `Decimal`), and more than 10⁻⁵ of a hundredth from a half, where an error that small
-    /// cannot move the value across it. Nil otherwise.
+    /// is off by under 10⁻⁷ of a hundredth (Foundation builds the `Double` from the digits and
+    /// divides by ten once per decimal place, a few dozen units in the last place at most for
+    /// the 38 digits of a `Decimal`), and more than 10⁻⁵ of a hundredth from a half, where an
+    /// error that small cannot move the value across it. Nil otherwise.
     private static func hundredths(estimating value: Decimal) -> Int64? {
         let scaled = NSDecimalNumber(decimal: value).doubleValue * 100
         guard scaled.magnitude < 10_000_000 else { return nil }
