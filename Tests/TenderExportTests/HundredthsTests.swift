@@ -78,18 +78,25 @@ struct HundredthsTests {
             return sign * Decimal(Int.random(in: 0...100, using: &rng)) * Decimal(Int.random(in: 0...10, using: &rng))
                 / Decimal(Int.random(in: 1...9, using: &rng))
         case 1:  // a median or a mean of scores
-            return sign * Decimal(Int.random(in: 0...200, using: &rng)) / Decimal([1, 2, 4, 8, 3, 9][Int.random(in: 0..<6, using: &rng)])
+            let divisor = [1, 2, 4, 8, 3, 9][Int.random(in: 0..<6, using: &rng)]
+            return sign * Decimal(Int.random(in: 0...200, using: &rng)) / Decimal(divisor)
         case 2:  // a price to the penny, or a fraction of one
-            return sign * Decimal(sign: .plus, exponent: -Int.random(in: 0...4, using: &rng), significand: Decimal(UInt64.random(in: 0...10_000_000_000, using: &rng)))
+            let digits = Decimal(UInt64.random(in: 0...10_000_000_000, using: &rng))
+            return sign * Decimal(sign: .plus, exponent: -Int.random(in: 0...4, using: &rng), significand: digits)
         case 3:  // a few digits at any scale, to the edges of the fast path and past them
-            return sign * Decimal(sign: .plus, exponent: Int.random(in: -25...4, using: &rng), significand: Decimal(UInt64.random(in: 0...UInt64.max, using: &rng)))
+            let digits = Decimal(UInt64.random(in: 0...UInt64.max, using: &rng))
+            return sign * Decimal(sign: .plus, exponent: Int.random(in: -25...4, using: &rng), significand: digits)
         case 4:  // exactly half a hundredth either side of a whole number
-            return sign * (Decimal(Int.random(in: 0...1_000, using: &rng)) + Decimal(sign: .plus, exponent: -3, significand: Decimal([5, 4, 6, 995, 994][Int.random(in: 0..<5, using: &rng)])))
+            let thousandths = Decimal([5, 4, 6, 995, 994][Int.random(in: 0..<5, using: &rng)])
+            let fraction = Decimal(sign: .plus, exponent: -3, significand: thousandths)
+            return sign * (Decimal(Int.random(in: 0...1_000, using: &rng)) + fraction)
         case 5:  // differences of two long marks
             return Decimal(Int.random(in: 0...100, using: &rng)) / 3 - Decimal(Int.random(in: 0...100, using: &rng)) / 7
         case 6:  // a long value a hair either side of half a hundredth, where a Double cannot tell
-            let half = Decimal(Int.random(in: 0...100_000, using: &rng)) / 100 + Decimal(sign: .plus, exponent: -3, significand: 5)
-            let hair = Decimal(sign: Bool.random(using: &rng) ? .plus : .minus, exponent: -Int.random(in: 8...37, using: &rng), significand: 1)
+            let halfHundredth = Decimal(sign: .plus, exponent: -3, significand: 5)
+            let half = Decimal(Int.random(in: 0...100_000, using: &rng)) / 100 + halfHundredth
+            let hair = Decimal(
+                sign: Bool.random(using: &rng) ? .plus : .minus, exponent: -Int.random(in: 8...37, using: &rng), significand: 1)
             return sign * (half + hair)
         default:  // long marks of every size the Double estimate is tried on, and past it
             return sign * Decimal(Int.random(in: 0...Int(Int32.max), using: &rng)) / Decimal(Int.random(in: 1...999, using: &rng))

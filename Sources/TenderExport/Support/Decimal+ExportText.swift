@@ -16,7 +16,9 @@ extension Decimal {
         if let hundredths = roundedHundredths {
             let (whole, cents) = hundredths.magnitude.quotientAndRemainder(dividingBy: 100)
             let text =
-                cents == 0 ? "\(whole)" : cents % 10 == 0 ? "\(whole).\(cents / 10)" : "\(whole)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+                cents == 0
+                ? "\(whole)"
+                : cents % 10 == 0 ? "\(whole).\(cents / 10)" : "\(whole)." + (cents < 10 ? "0\(cents)" : "\(cents)")
             return hundredths < 0 ? "-" + text : text
         }
         return foundationScoreText
@@ -28,8 +30,8 @@ extension Decimal {
 
     /// Money with thousands separators and pence (`1,028,750.00`), independent of locale, exact at
     /// any size `Decimal` holds (38 digits): a half penny is rounded up, away from zero, as the
-    /// README says. Built from the decimal digits, never through a 64-bit integer, which turned
-    /// 12345678901234567890.12 into `-13,639,628,150,831,692.0-60`.
+    /// README says. Built from the decimal digits, never through a 64-bit integer that cannot
+    /// hold them, which turned 12345678901234567890.12 into `-13,639,628,150,831,692.0-60`.
     var moneyText: String {
         if let hundredths = roundedHundredths {
             let (whole, pence) = hundredths.magnitude.quotientAndRemainder(dividingBy: 100)
