@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "TenderFormsTests",
             dependencies: [
-                "TenderForms", "TenderModel", "TenderXML",
+                "TenderForms", "TenderModel", "TenderXML", "TenderTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -61,9 +61,6 @@ public struct CLI {
         return env
     }
 
-    public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tenderscore-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A folder for one test's files, removed when the tests end (``TemporaryFolder/scratch(_:)``).
+    public static func temporaryDirectory() throws -> URL { try TemporaryFolder.scratch("tenderscore-cli") }
 }

@@ -9,8 +9,21 @@ public final class TemporaryFolder: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
-    deinit {
-        // A test may have made files read-only; make them removable again.
+    deinit { Self.removeAll(at: path) }
+
+    /// A new folder under the system's temporary directory, removed when the test process ends
+    /// rather than when a value goes away: for tests that hand its paths around (a store, a
+    /// pack) while nothing holds a ``TemporaryFolder``. Every run of the suite left some 150 of
+    /// them behind before.
+    public static func scratch(_ prefix: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        ScratchFolders.shared.add(url.path)
+        return url
+    }
+
+    /// Removes `path` and everything in it, even files a test made read-only.
+    static func removeAll(at path: String) {
         if let entries = FileManager.default.enumerator(atPath: path) {
             for case let entry as String in entries {
                 chmod(path + "/" + entry, 0o755)
@@ -38,5 +51,31 @@ public final class TemporaryFolder: @unchecked Sendable {
         let target = file(name)
         try Data(text.utf8).write(to: URL(fileURLWithPath: target))
         return target
+    }
+}
+
+/// The scratch folders made so far, removed when the process exits.
+private final class ScratchFolders: @unchecked Sendable {
+    static let shared: ScratchFolders = {
+        let folders = ScratchFolders()
+        atexit { ScratchFolders.shared.removeAll() }
+        return folders
+    }()
+
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    func add(_ path: String) {
+        lock.lock()
+        paths.append(path)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        let all = paths
+        paths = []
+        lock.unlock()
+        for path in all { TemporaryFolder.removeAll(at: path) }
     }
 }

@@ -3,6 +3,7 @@ import TenderForms
 import TenderModel
 import TenderXML
 import ZIPFoundation
+import TenderTestSupport
 
 /// The repository's criteria, temporary folders and small package surgery shared by the tests.
 enum Fixtures {
@@ -28,11 +29,7 @@ enum Fixtures {
         try ResponseForm(tender: tender, title: title, criteria: criteria()).data(format)
     }
 
-    static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tenderforms-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
+    static func temporaryFolder() throws -> URL { try TemporaryFolder.scratch("tenderforms") }
 
     static func write(_ data: Data, named name: String, in folder: URL) throws -> URL {
         let url = folder.appendingPathComponent(name)
