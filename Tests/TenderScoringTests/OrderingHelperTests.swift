@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TenderTestSupport
 
@@ -36,9 +35,9 @@ struct OrderingHelperTests {
     @Test("the chunked map gives each element's result in order, chunk by chunk", arguments: [0, 1, 63, 64, 65, 1_000, 4_097])
     func chunkedMap(count: Int) {
         let values = Array(0..<count)
-        let chunks = ChunkLog()
+        let chunks = LockedList<Int>()
         let mapped = values.concurrentMap(minimumCount: 64, chunks: { chunk in
-            chunks.record(chunk.count)
+            chunks.append(chunk.count)
             // A running total within the chunk: what a per-chunk cache carries from one element on.
             var seen = 0
             return chunk.map { value in
@@ -47,27 +46,9 @@ struct OrderingHelperTests {
             }
         })
         #expect(mapped.map(\.0) == values.map { $0 * 3 })
-        #expect(chunks.counts.reduce(0, +) == count)
+        #expect(chunks.all.reduce(0, +) == count)
         // Below the minimum the whole array is one chunk, on the calling thread; above, up to 64.
-        #expect(chunks.counts.count == (count < 64 ? 1 : min(count, 64)))
+        #expect(chunks.all.count == (count < 64 ? 1 : min(count, 64)))
         #expect(values.concurrentMap(minimumCount: 64) { $0 + 1 } == values.map { $0 + 1 })
-    }
-}
-
-/// The sizes of the chunks a concurrent map was given, from whichever threads it used.
-private final class ChunkLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var sizes: [Int] = []
-
-    func record(_ size: Int) {
-        lock.lock()
-        sizes.append(size)
-        lock.unlock()
-    }
-
-    var counts: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return sizes
     }
 }

@@ -18,7 +18,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     public static func scratch(_ prefix: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        ScratchFolders.shared.add(url.path)
+        ScratchFolders.shared.append(url.path)
         return url
     }
 
@@ -55,27 +55,12 @@ public final class TemporaryFolder: @unchecked Sendable {
 }
 
 /// The scratch folders made so far, removed when the process exits.
-private final class ScratchFolders: @unchecked Sendable {
-    static let shared: ScratchFolders = {
-        let folders = ScratchFolders()
-        atexit { ScratchFolders.shared.removeAll() }
-        return folders
+private enum ScratchFolders {
+    static let shared: LockedList<String> = {
+        let paths = LockedList<String>()
+        atexit {
+            for path in ScratchFolders.shared.removeAll() { TemporaryFolder.removeAll(at: path) }
+        }
+        return paths
     }()
-
-    private let lock = NSLock()
-    private var paths: [String] = []
-
-    func add(_ path: String) {
-        lock.lock()
-        paths.append(path)
-        lock.unlock()
-    }
-
-    func removeAll() {
-        lock.lock()
-        let all = paths
-        paths = []
-        lock.unlock()
-        for path in all { TemporaryFolder.removeAll(at: path) }
-    }
 }
