@@ -50,6 +50,51 @@ enum CanonicalJSONReader {
     }
 
     /// A lowercase hexadecimal digit's value: canonical JSON writes `\u00xx` in lowercase.
+    /// Reads a string's body on from `index`, inside the string, to its closing quote, undoing
+    /// its escapes into `out`, and leaves `index` after the quote. False for anything
+    /// TenderScore's canonical writer does not write: a raw control character, an unknown
+    /// escape, or `\u` for anything but a control without a short escape.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, into out: inout [UInt8]) -> Bool {
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return true
+            case UInt8(ascii: "\\"):
+                guard index + 1 < bytes.count else { return false }
+                let escaped = bytes[index + 1]
+                index += 2
+                switch escaped {
+                case UInt8(ascii: "\""): out.append(0x22)
+                case UInt8(ascii: "\\"): out.append(0x5C)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    // Only the controls without a short escape are written as \u00xx.
+                    guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
+                        let high = lowerHex(bytes[index + 2]), high <= 1, let low = lowerHex(bytes[index + 3])
+                    else { return false }
+                    let control = high << 4 | low
+                    guard ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(control) else { return false }
+                    out.append(control)
+                    index += 4
+                default:
+                    return false
+                }
+            case 0..<0x20:
+                return false
+            default:
+                out.append(byte)
+                index += 1
+            }
+        }
+        return false
+    }
+
     static func lowerHex(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
@@ -138,45 +183,8 @@ enum CanonicalJSONReader {
 
         private mutating func escapedString(start: Int) -> String? {
             var out = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            while index < bytes.count {
-                let byte = bytes[index]
-                switch byte {
-                case UInt8(ascii: "\""):
-                    index += 1
-                    return String(decoding: out, as: UTF8.self)
-                case UInt8(ascii: "\\"):
-                    guard index + 1 < bytes.count else { return nil }
-                    let escaped = bytes[index + 1]
-                    index += 2
-                    switch escaped {
-                    case UInt8(ascii: "\""): out.append(0x22)
-                    case UInt8(ascii: "\\"): out.append(0x5C)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
-                        // Only the controls without a short escape are written as \u00xx.
-                        guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
-                            let high = CanonicalJSONReader.lowerHex(bytes[index + 2]), high <= 1,
-                            let low = CanonicalJSONReader.lowerHex(bytes[index + 3])
-                        else { return nil }
-                        let control = high << 4 | low
-                        guard ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(control) else { return nil }
-                        out.append(control)
-                        index += 4
-                    default:
-                        return nil
-                    }
-                case 0..<0x20:
-                    return nil
-                default:
-                    out.append(byte)
-                    index += 1
-                }
-            }
-            return nil
+            guard CanonicalJSONReader.unescape(bytes, from: &index, into: &out) else { return nil }
+            return String(decoding: out, as: UTF8.self)
         }
 
         private mutating func array(depth: Int) -> JSONValue? {

@@ -144,45 +144,12 @@ package enum SubmissionOutline {
                 index += 1
                 return words
             }
+            // TenderScore's writer escapes only what it must; anything else is not its writing,
+            // and the bid is read whole.
             scratch.removeAll(keepingCapacity: true)
             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    index += 1
-                    return scratch.withUnsafeBufferPointer { UnicodeWhitespace.wordCount($0) }
-                }
-                guard byte == UInt8(ascii: "\\") else {
-                    guard byte >= 0x20 else { return nil }
-                    scratch.append(byte)
-                    index += 1
-                    continue
-                }
-                guard index + 1 < bytes.count else { return nil }
-                let escaped = bytes[index + 1]
-                index += 2
-                switch escaped {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): scratch.append(escaped)
-                case UInt8(ascii: "b"): scratch.append(0x08)
-                case UInt8(ascii: "f"): scratch.append(0x0C)
-                case UInt8(ascii: "n"): scratch.append(0x0A)
-                case UInt8(ascii: "r"): scratch.append(0x0D)
-                case UInt8(ascii: "t"): scratch.append(0x09)
-                case UInt8(ascii: "u"):
-                    // TenderScore writes `\u00xx` only for the controls without a short escape;
-                    // anything else is not its writing, and the bid is read whole.
-                    guard bytes.count - index >= 4, bytes[index] == UInt8(ascii: "0"), bytes[index + 1] == UInt8(ascii: "0"),
-                        let high = CanonicalJSONReader.lowerHex(bytes[index + 2]), high <= 1,
-                        let low = CanonicalJSONReader.lowerHex(bytes[index + 3]),
-                        ![0x08, 0x09, 0x0A, 0x0C, 0x0D].contains(high << 4 | low)
-                    else { return nil }
-                    scratch.append(high << 4 | low)
-                    index += 4
-                default:
-                    return nil
-                }
-            }
-            return nil
+            guard CanonicalJSONReader.unescape(bytes, from: &index, into: &scratch) else { return nil }
+            return scratch.withUnsafeBufferPointer { UnicodeWhitespace.wordCount($0) }
         }
 
         /// A member's key (its bytes, without the quotes) and the `:` after it.
