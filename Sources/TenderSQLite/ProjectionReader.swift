@@ -10,7 +10,20 @@ import TenderStore
 /// Every column is converted without trusting it: a damaged value (a NULL where text belongs, a
 /// truncated page) is a `damaged` refusal that names what could not be read, never a trap.
 enum ProjectionReader {
-    static func snapshot(_ db: Database, scope: SnapshotScope) throws -> TenderSnapshot {
+    /// The bids' outlines as another connection read them, with the last event it saw: they
+    /// belong to the snapshot only if that connection saw the same history.
+    struct OutlineRead: Sendable {
+        var lastSequence: Int64
+        var outlines: [Result<RecordedSubmission, StoreError>]
+    }
+
+    /// - Parameter elsewhere: the bids' outlines being read on a second connection
+    ///   (``SQLiteStorage/snapshot(tender:scope:)``), used when that connection saw the same
+    ///   last event as `db`; when it did not (a command wrote in between) or could not read, they
+    ///   are read here instead.
+    static func snapshot(
+        _ db: Database, scope: SnapshotScope, elsewhere: BackgroundWork<OutlineRead?>? = nil
+    ) throws -> TenderSnapshot {
         guard
             let row = try Row.fetchOne(
                 db, sql: "SELECT tender_id, title, criteria_json, criteria_document, created_at, event_seq FROM tender")
@@ -25,26 +38,38 @@ enum ProjectionReader {
             criteriaSHA256: try column(row, 3, "criteria document"),
             createdAt: Timestamp.date(createdAt) ?? Date(timeIntervalSince1970: 0), finalisation: try finalisation(db))
         let last = try SQLiteEventSink.last(db)
-        // The bids' outlines are read on other threads while this one reads the scores.
+        let outlined = scope.contains(.wordCounts) && !scope.contains(.responses)
+        // Without a second connection, the bids' outlines are read here first and decoded on
+        // other threads while this one reads the scores.
         var outlines: BackgroundWork<[Result<RecordedSubmission, StoreError>]>?
-        if scope.contains(.wordCounts), !scope.contains(.responses) {
+        if outlined, elsewhere == nil {
             let rows = try outlineRows(db)
             outlines = BackgroundWork { decodeOutlines(rows) }
         }
         let scores = try scores(db, rationales: !scope.contains(.withoutRationales))
-        let submissions =
-            if let outlines {
-                try outlines.value.map { try $0.get() }
-            } else if scope.contains(.responses) {
-                try submissions(db)
+        let submissions: [RecordedSubmission]
+        if outlined {
+            if let read = elsewhere?.value, read.lastSequence == last?.sequence ?? 0 {
+                submissions = try read.outlines.map { try $0.get() }
             } else {
-                try submissionsForScoring(db, tender: id)
+                submissions = try (outlines?.value ?? decodeOutlines(try outlineRows(db))).map { try $0.get() }
             }
+        } else if scope.contains(.responses) {
+            submissions = try Self.submissions(db)
+        } else {
+            submissions = try submissionsForScoring(db, tender: id)
+        }
         return TenderSnapshot(
             summary: summary, criteria: criteria, panel: try panel(db), submissions: submissions,
             scores: scores, consensus: try consensus(db),
             head: last?.hash ?? Digest.genesis, eventCount: last?.sequence ?? 0, declarations: try declarations(db),
             handIns: try handIns(db))
+    }
+
+    /// The bids' outlines read in a read transaction of `db`'s own, with the last event it saw.
+    static func outlines(_ db: Database) throws -> OutlineRead {
+        let last = try SQLiteEventSink.last(db)
+        return OutlineRead(lastSequence: last?.sequence ?? 0, outlines: decodeOutlines(try outlineRows(db)))
     }
 
     /// Format 2's declarations; none in a format 1 file read without upgrading it.

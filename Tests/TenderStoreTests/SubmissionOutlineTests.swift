@@ -57,6 +57,20 @@ import TenderModel
         }
     }
 
+    /// Strings are skipped eight bytes at a time up to a quote, a backslash or a control
+    /// character: each of them, and a character of several bytes, at every place in and either
+    /// side of an eight-byte step, in an answer and in the evidence's title (skipped whole).
+    @Test func everyByteThatEndsAPlainRunIsSeenWhereverItFalls() throws {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{7F}", "é", "\u{A0}", "😀", " "] {
+            for offset in 0..<18 {
+                let text = String(repeating: "ab ", count: 6).prefix(offset) + special + "cd efgh ijkl mnop"
+                var bid = Self.submission(answers: [("plan", [String(text), "tail"])])
+                bid.responses[0].evidence = [Evidence(href: "https://example.org/\(offset)", title: String(text))]
+                try expectOutlineMatchesWholeDecoding(bid)
+            }
+        }
+    }
+
     /// A bid not shaped as TenderScore writes it is read as decoding it whole reads it (the
     /// outline falls back to that): a damaged one refused in the same words, one the whole
     /// decoding still accepts (written with spaces, or `\/`) given the same.
