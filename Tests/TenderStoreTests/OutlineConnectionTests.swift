@@ -32,8 +32,7 @@ import TenderTestSupport
         defer { try? queue.close() }
         try queue.read { db in
             let current = try ProjectionReader.outlines(db)
-            let forged = try #require(try current.outlines.first?.get())
-            var stale = forged
+            var stale = try #require(try current.outlines.first?.get())
             stale.submission.bidder.name = "A bid from another moment"
             // Seen at the same event: the second connection's outlines are the snapshot's.
             let same = ProjectionReader.OutlineRead(lastSequence: current.lastSequence, outlines: [.success(stale)])
