@@ -7,22 +7,66 @@ import TenderModel
 /// The value is a `Decimal` because the median of an even count is the mean of the middle two
 /// (3 and 4 give 3.5), and a half must not be lost before it is weighted.
 public struct ModeratedScore: Sendable, Hashable {
-    public var item: ItemKey
+    public var item: ItemKey {
+        get { storage.fields.item }
+        set { storage = Storage(storage.fields, changing: { $0.item = newValue }) }
+    }
     /// The moderated score; nil while the item is pending.
-    public var value: Decimal?
-    public var method: ModerationMethod
+    public var value: Decimal? {
+        get { storage.fields.value }
+        set { storage = Storage(storage.fields, changing: { $0.value = newValue }) }
+    }
+    public var method: ModerationMethod {
+        get { storage.fields.method }
+        set { storage = Storage(storage.fields, changing: { $0.method = newValue }) }
+    }
     /// The panel's own scores, which stay on the record beside any consensus.
-    public var scores: ItemScores
+    public var scores: ItemScores {
+        get { storage.fields.scores }
+        set { storage = Storage(storage.fields, changing: { $0.scores = newValue }) }
+    }
     /// The moderation record, when the value is a consensus.
-    public var consensus: Consensus?
+    public var consensus: Consensus? {
+        get { storage.fields.consensus }
+        set { storage = Storage(storage.fields, changing: { $0.consensus = newValue }) }
+    }
+
+    /// The fields, in one shared box: a national framework's 20,000 moderated scores are copied
+    /// in and out of dictionaries and arrays several times each while a report is made (the
+    /// agreement statistics, the ranking's caches, the co-production check), and copying a
+    /// dozen references each time was a twentieth of `rank --format html`. A change makes a new
+    /// box, so a copy never sees it.
+    private var storage: Storage
+
+    private struct Fields: Sendable, Hashable {
+        var item: ItemKey
+        var value: Decimal?
+        var method: ModerationMethod
+        var scores: ItemScores
+        var consensus: Consensus?
+    }
+
+    private final class Storage: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+
+        convenience init(_ fields: Fields, changing change: (inout Fields) -> Void) {
+            var changed = fields
+            change(&changed)
+            self.init(changed)
+        }
+    }
 
     public init(item: ItemKey, value: Decimal?, method: ModerationMethod, scores: ItemScores, consensus: Consensus?) {
-        self.item = item
-        self.value = value
-        self.method = method
-        self.scores = scores
-        self.consensus = consensus
+        storage = Storage(Fields(item: item, value: value, method: method, scores: scores, consensus: consensus))
     }
+
+    public static func == (lhs: ModeratedScore, rhs: ModeratedScore) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// Applies the moderation rule to one item.
     ///

@@ -73,4 +73,24 @@ struct ModeratedScoreTests {
         #expect(moderated.scores.conflicted == ["m-x"])
         #expect(moderated.scores.eligible == ["m-a", "m-b"])
     }
+
+    // The fields share one box between copies: a change to a copy must leave the original as
+    // it was, and equal fields must be equal and hash alike whichever box holds them.
+    @Test("a moderated score is a value: changing a copy leaves the original alone")
+    func copiesAreValues() {
+        let original = ModeratedScore.moderate(scores([3, 4, 4]), consensus: nil, divergence: 3)
+        var copy = original
+        #expect(copy == original)
+        copy.value = 2
+        copy.method = .consensus
+        copy.item = ItemKey(submission: "BID-2", criterion: "c")
+        #expect(original.value == 4 && original.method == .median && original.item == item)
+        #expect(copy.value == 2 && copy.method == .consensus && copy.item.submission == "BID-2")
+        #expect(copy != original)
+        let rebuilt = ModeratedScore(
+            item: original.item, value: original.value, method: original.method, scores: original.scores,
+            consensus: original.consensus)
+        #expect(rebuilt == original)
+        #expect(Set([original, rebuilt, copy]).count == 2)
+    }
 }
