@@ -11,7 +11,7 @@ extension Evaluation {
         // An item's gap depends only on each group's score count and sum, which take few
         // values; each distinct one is worked out once, by the same Decimal arithmetic, instead
         // of three Decimal divisions and a rounding per item.
-        var known: [[Int]: ItemGap] = [:]
+        var known: [SIMD4<Int>: ItemGap] = [:]
         var itemGaps: [ItemGap] = []
         for moderated in items {
             var livedSum = 0, livedCount = 0, othersSum = 0, othersCount = 0
@@ -25,7 +25,7 @@ extension Evaluation {
                 }
             }
             guard livedCount > 0, othersCount > 0 else { continue }
-            let key = [livedSum, livedCount, othersSum, othersCount]
+            let key = SIMD4(livedSum, livedCount, othersSum, othersCount)
             if var gap = known[key] {
                 gap.item = moderated.item
                 itemGaps.append(gap)

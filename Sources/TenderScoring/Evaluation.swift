@@ -25,6 +25,9 @@ public struct Evaluation: Sendable, Hashable {
     public let completeness: ScoreCompleteness
     /// One entry for every (submission, criterion) item.
     public let moderated: [ItemKey: ModeratedScore]
+    /// Every item's moderated score, sorted by item: put in order once, since the agreement
+    /// statistics, the co-production check, the voice flags and the moderation list each walk it.
+    public let items: [ModeratedScore]
 
     /// Checks the inputs against one another and moderates every item.
     ///
@@ -101,14 +104,15 @@ public struct Evaluation: Sendable, Hashable {
         var moderated: [ItemKey: ModeratedScore] = Dictionary(minimumCapacity: submissions.count * criteria.criteria.count)
         for score in moderatedByBid.joined() { moderated[score.item] = score }
         self.moderated = moderated
+        items = Self.inItemOrder(moderated, submissions: self.submissions, criteria: criteria)
     }
 
-    /// Every item's moderated score, sorted by item.
-    ///
     /// Read in order rather than sorted: submissions are already sorted by id, and an item key
     /// orders by submission, then criterion id. (Sorting 20,000 String pairs cost more than
     /// the ranking itself on a national framework.)
-    public var items: [ModeratedScore] {
+    private static func inItemOrder(
+        _ moderated: [ItemKey: ModeratedScore], submissions: [Submission], criteria: Criteria
+    ) -> [ModeratedScore] {
         let criterionIDs = Set(criteria.criteria.map(\.id)).sorted()
         var items: [ModeratedScore] = []
         items.reserveCapacity(moderated.count)
@@ -117,7 +121,7 @@ public struct Evaluation: Sendable, Hashable {
                 if let score = moderated[ItemKey(submission: submission.id, criterion: criterion)] { items.append(score) }
             }
         }
-        // Only an Evaluation built by hand could hold keys outside its own bids and criteria.
+        // Two bids with one id (which validation refuses) would put an item in twice.
         guard items.count == moderated.count else { return moderated.values.sorted { $0.item < $1.item } }
         return items
     }
