@@ -9,6 +9,11 @@ import TenderModel
 /// anything. A file is refused whole, with every problem found, or returned with its warnings.
 public struct DocumentLoader: Sendable {
     public var options: DocumentReadOptions
+    /// False for a reader that reports on bids without keeping them (`validate`): each
+    /// paragraph of an answer is checked and its words counted, but its text is not copied,
+    /// and the bid comes back without the words of its answers where that saved the copy (as
+    /// ``TenderModel/Submission/withoutAnswers()`` leaves it). Every problem is found the same.
+    public var keepsAnswerText = true
 
     public init(options: DocumentReadOptions = DocumentReadOptions()) {
         self.options = options
@@ -27,7 +32,7 @@ public struct DocumentLoader: Sendable {
             let (sheet, diagnostics) = try ScoresheetCSVReader.read(bytes: bytes, file: file)
             return try finish(file: file, .scoresheet(sheet), diagnostics)
         }
-        let parsed = try SafeXMLParser.parse(bytes: bytes, file: file, schemas: .shared)
+        let parsed = try SafeXMLParser.parse(bytes: bytes, file: file, schemas: .shared, keepingAnswerText: keepsAnswerText)
         let root = parsed.root
         // Schema errors do not stop the reading: the rules beyond the XSD are checked too, and
         // every problem is reported at once, in file order.

@@ -18,6 +18,10 @@ struct ParsedElement: Sendable {
     /// The words of ``text`` when it came in one piece, counted while copying it; nil when it
     /// was joined from pieces (text around a comment), whose words may run together.
     var textWords: Int?
+    /// False for a bid's paragraph whose text was checked and counted but not copied, for a
+    /// reader that keeps no answer (``DocumentLoader/keepsAnswerText``): ``text`` is then
+    /// empty and ``textWords`` holds its words.
+    var textKept = true
     /// The attributes holding a control character, by name, with the first one in each:
     /// found while copying them, empty for nearly every element.
     var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []

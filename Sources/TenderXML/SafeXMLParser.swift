@@ -24,7 +24,12 @@ enum SafeXMLParser {
 
     static let parseOptions: Int32 = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
 
-    static func parse(bytes: [UInt8], file: String, schemas: SchemaLibrary) throws(DocumentError) -> Result {
+    /// - Parameter keepingAnswerText: false to leave a bid's paragraphs uncopied once checked
+    ///   and counted (``ParsedElement/textKept``): their text is most of a bid's bytes, and
+    ///   `validate` reports on it without keeping it.
+    static func parse(
+        bytes: [UInt8], file: String, schemas: SchemaLibrary, keepingAnswerText: Bool = true
+    ) throws(DocumentError) -> Result {
         try EncodingCheck.check(bytes, file: file)
         guard bytes.count <= Int(Int32.max) else {
             throw DocumentError(.error(at: SourceLocation(file: file, line: 1, column: 1), "the file is too large to parse"))
@@ -92,7 +97,7 @@ enum SafeXMLParser {
         let validation = try schemas.validate(doc, kind: kind, file: file, columnOf: columnOf)
         // The copy visits each element once, in document order, after validation: only an
         // element validation reported on is in the cache, and nothing needs adding to it.
-        let root = copy(rootNode, file: file) { node in
+        let root = copy(rootNode, file: file, copyingParagraphs: keepingAnswerText || kind != .submission) { node in
             if !columnCache.isEmpty, let known = columnCache[UnsafeMutableRawPointer(node)] { return known }
             return column(of: node, in: &columns)
         }
@@ -168,10 +173,10 @@ enum SafeXMLParser {
     }
 
     static func copy(
-        _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int
+        _ node: xmlNodePtr, file: String, copyingParagraphs: Bool = true, columnOf: (xmlNodePtr) -> Int
     ) -> ParsedElement {
         var namespaces = NamespaceNames()
-        return copy(node, file: file, columnOf: columnOf, namespaces: &namespaces)
+        return copy(node, file: file, copyingParagraphs: copyingParagraphs, columnOf: columnOf, namespaces: &namespaces)
     }
 
     /// Every element of a document names the same namespace: one String for it, not one each.
@@ -188,7 +193,8 @@ enum SafeXMLParser {
     }
 
     private static func copy(
-        _ node: xmlNodePtr, file: String, columnOf: (xmlNodePtr) -> Int, namespaces: inout NamespaceNames
+        _ node: xmlNodePtr, file: String, copyingParagraphs: Bool, columnOf: (xmlNodePtr) -> Int,
+        namespaces: inout NamespaceNames
     ) -> ParsedElement {
         var attributes: [String: String] = [:]
         var attributeControls: [(name: String, scalar: Unicode.Scalar)] = []
@@ -218,11 +224,19 @@ enum SafeXMLParser {
         let name = string(node.pointee.name)
         let namespace = node.pointee.ns.map { namespaces.name($0.pointee.href) }
         var elements = 0
+        var pieces = 0
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { elements += 1 }
+            switch current.pointee.type {
+            case XML_ELEMENT_NODE: elements += 1
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE: pieces += 1
+            default: break
+            }
             child = current.pointee.next
         }
+        // A paragraph in one piece: its words and checks come from the scan. Text in pieces is
+        // copied all the same, as its words are counted once the pieces are joined.
+        let keepsText = copyingParagraphs || pieces != 1 || name != "p"
         // The children and the text are gathered first and the element made once: appending to
         // the children of an element already made copied it (a twentieth of `validate`).
         var children: [ParsedElement] = []
@@ -237,7 +251,8 @@ enum SafeXMLParser {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                let copied = copy(current, file: file, columnOf: columnOf, namespaces: &namespaces)
+                let copied = copy(
+                    current, file: file, copyingParagraphs: copyingParagraphs, columnOf: columnOf, namespaces: &namespaces)
                 childrenHoldControls = childrenHoldControls || copied.mayHoldControls
                 children.append(copied)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
@@ -247,8 +262,10 @@ enum SafeXMLParser {
                 if textControl == nil { textControl = scan.control }
                 lastTextFolded = scan.isFolded
                 lastTextWords = scan.words
-                let piece = String(decoding: bytes, as: UTF8.self)
-                if texts == 0 { text = piece } else { text += piece }
+                if keepsText {
+                    let piece = String(decoding: bytes, as: UTF8.self)
+                    if texts == 0 { text = piece } else { text += piece }
+                }
                 texts += 1
             default:
                 break
@@ -262,7 +279,8 @@ enum SafeXMLParser {
             location: location,
             // Pieces folded each on their own may not be once joined ("a " and " b").
             textIsFolded: texts == 0 || (texts == 1 && lastTextFolded), textControl: textControl,
-            textWords: texts == 0 ? 0 : texts == 1 ? lastTextWords : nil, attributeControls: attributeControls,
+            textWords: texts == 0 ? 0 : texts == 1 ? lastTextWords : nil, textKept: keepsText,
+            attributeControls: attributeControls,
             mayHoldControls: textControl != nil || !attributeControls.isEmpty || childrenHoldControls)
     }
 }

@@ -52,8 +52,9 @@ enum SubmissionReader {
             }
             firstLine[criterion] = responseElement.location.line
             let answer = responseElement.children.firstIndex { $0.name == "answer" }
-            let (paragraphs, words) = answer.map { Self.paragraphsAndWords(of: responseElement.children[$0]) } ?? ([], 0)
-            if paragraphs.isEmpty {
+            let (paragraphs, words, answered) =
+                answer.map { Self.paragraphsAndWords(of: responseElement.children[$0]) } ?? ([], 0, false)
+            if !answered {
                 found.warning(responseElement, "the answer to '\(criterion)' is empty")
             }
             let evidence = responseElement.children("evidence").map {
@@ -79,20 +80,45 @@ enum SubmissionReader {
     /// An answer is either `<p>` paragraphs or plain text, where blank lines separate paragraphs.
     /// The paragraphs, and their words when every `<p>` was counted while its text was copied
     /// (``ParsedElement/textWords``); nil for plain text, which is split and counted afterwards.
-    static func paragraphsAndWords(of answer: ParsedElement) -> (paragraphs: [String], words: Int?) {
+    /// `answered` is false for an answer with no words in it.
+    ///
+    /// A paragraph whose text was not kept (``ParsedElement/textKept``) adds its words but no
+    /// paragraph, as ``TenderModel/Submission/withoutAnswers()`` would leave it.
+    static func paragraphsAndWords(of answer: ParsedElement) -> (paragraphs: [String], words: Int?, answered: Bool) {
         // Read in place rather than through `children("p")`, which copies every paragraph element.
         var marked: [String] = []
         var words: Int? = 0
+        var uncopied = 0
+        var uncopiedWords = 0
         marked.reserveCapacity(answer.children.count)
         for index in answer.children.indices where answer.children[index].name == "p" {
-            let text = answer.children[index].foldedText
+            let paragraph = answer.children[index]
+            if !paragraph.textKept {
+                // Left uncopied only in one piece, whose words were counted.
+                let counted = paragraph.textWords ?? 0
+                if counted > 0 {
+                    uncopied += 1
+                    uncopiedWords += counted
+                }
+                continue
+            }
+            let text = paragraph.foldedText
             if !text.isEmpty {
                 marked.append(text)
-                words = answer.children[index].textWords.flatMap { counted in words.map { $0 + counted } }
+                words = paragraph.textWords.flatMap { counted in words.map { $0 + counted } }
             }
         }
-        if !marked.isEmpty { return (marked, words) }
-        return (plainParagraphs(of: answer), nil)
+        if uncopied > 0 {
+            // Paragraphs in pieces were copied all the same; they are counted here.
+            let copiedWords = marked.reduce(0) { total, text in
+                var text = text
+                return total + text.withUTF8 { UnicodeWhitespace.wordCount($0) }
+            }
+            return ([], uncopiedWords + copiedWords, true)
+        }
+        if !marked.isEmpty { return (marked, words, true) }
+        let plain = plainParagraphs(of: answer)
+        return (plain, nil, !plain.isEmpty)
     }
 
     private static func plainParagraphs(of answer: ParsedElement) -> [String] {

@@ -136,4 +136,45 @@ struct SubmissionDocumentTests {
             in: diagnostics, containing: "submission id 'BID-1' is used twice (first at line 2)",
             line: repeated.line, column: repeated.column)
     }
+
+    /// `validate` reads bids without copying their paragraphs (`keepsAnswerText` off): every
+    /// problem and warning, and every answer's words, must come out as a full read gives them,
+    /// whatever the paragraphs hold: text in pieces around a comment or CDATA, empty and blank
+    /// paragraphs, a plain-text answer, control characters XML allows and TenderScore refuses.
+    @Test("Without copying the answers' text a bid reads to the same problems and words", arguments: answerShapes)
+    func withoutAnswerText(_ answer: String) throws {
+        let text = Template.edit(
+            Template.submission, ("<answer><p>First we listen.</p><p>Then we start.</p></answer>", answer))
+        let full = DocumentLoader()
+        var bare = DocumentLoader()
+        bare.keepsAnswerText = false
+        let bytes = Array(text.utf8)
+        let whole = Result { () throws(DocumentError) in try full.load(bytes: bytes, file: "BID-1.xml") }
+        let counted = Result { () throws(DocumentError) in try bare.load(bytes: bytes, file: "BID-1.xml") }
+        switch (whole, counted) {
+        case (.success(let whole), .success(let counted)):
+            #expect(counted.warnings == whole.warnings)
+            let expected = try #require(whole.document.submission)
+            let found = try #require(counted.document.submission)
+            #expect(found.withoutAnswers() == expected.withoutAnswers())
+            #expect(found.responses.map(\.wordCount) == expected.responses.map(\.wordCount))
+        case (.failure(let whole), .failure(let counted)):
+            #expect(counted.diagnostics == whole.diagnostics)
+            #expect(counted.document?.submission?.withoutAnswers() == whole.document?.submission?.withoutAnswers())
+        default:
+            Issue.record("a full read gave \(whole), a read without the answers' text \(counted)")
+        }
+    }
+
+    static let answerShapes = [
+        "<answer><p>First we listen.</p><p>Then we start.</p></answer>",
+        "<answer><p>First <!-- a note --> we listen.</p><p>Then we start.</p></answer>",
+        "<answer><p>First<![CDATA[ & ]]>we listen.</p><p>Then   we\n   start.</p></answer>",
+        "<answer><p></p><p>   </p><p>Only this one.</p></answer>",
+        "<answer><p></p><p> \t </p></answer>",
+        "<answer>\n  First we listen.\n\n  Then we start.\n</answer>",
+        "<answer><p>A bell \u{7}rings here.</p></answer>",
+        "<answer><p>A C1 control \u{86} in one piece.</p><p>And one <!-- x --> in \u{9F} pieces.</p></answer>",
+        "<answer><p>Cr\u{E8}che, caf\u{E9} and\u{A0}a no-break space.</p><p>Two <!-- x --> pieces and <p>one</p> more</p></answer>",
+    ]
 }

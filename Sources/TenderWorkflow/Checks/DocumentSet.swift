@@ -30,6 +30,8 @@ public struct DocumentSet: Sendable {
     ///   was found: every check, and every problem reported, is the same either way.
     public init(paths: [String], loader: DocumentLoader, otherSubmissionIDs: [String] = [], keepingAnswers: Bool = true) {
         var bulkPaths: [String] = []
+        var loader = loader
+        if !keepingAnswers { loader.keepsAnswerText = false }
         let outcomes = Self.loadInParallel(paths, loader: loader, keepingAnswers: keepingAnswers)
         for (path, outcome) in zip(paths, outcomes) {
             guard case .read(let result) = outcome else {
