@@ -61,10 +61,10 @@ final class PostgresEventSink: EventSink {
         return HistoryEvent(record, meaning: meaning)
     }
 
-    func keep(_ bytes: [UInt8], file: String) throws -> DocumentReference {
-        let sha = Digest.sha256(bytes)
-        if keptDocuments.insert(sha).inserted { documents.append((sha, bytes)) }
-        return DocumentReference(file: file, sha256: sha, bytes: bytes.count)
+    func keep(_ document: HashedDocument) throws -> DocumentReference {
+        let sha = document.reference.sha256
+        if keptDocuments.insert(sha).inserted { documents.append((sha, document.bytes)) }
+        return document.reference
     }
 
     /// Reads the document whole (see the memory note above), hashing it again as it is read,

@@ -63,10 +63,11 @@ final class SQLiteEventSink: EventSink {
         return HistoryEvent(record, meaning: meaning)
     }
 
-    func keep(_ bytes: [UInt8], file: String) throws -> DocumentReference {
-        let sha = Digest.sha256(bytes)
-        try db.execute(sql: "INSERT OR IGNORE INTO documents (sha256, bytes) VALUES (?, ?)", arguments: [sha, Data(bytes)])
-        return DocumentReference(file: file, sha256: sha, bytes: bytes.count)
+    func keep(_ document: HashedDocument) throws -> DocumentReference {
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO documents (sha256, bytes) VALUES (?, ?)",
+            arguments: [document.reference.sha256, Data(document.bytes)])
+        return document.reference
     }
 
     /// Keeps a large document without holding it in memory: the row is made with a zero-filled

@@ -139,7 +139,7 @@ extension Tender {
 
             for (index, entry) in parsed.enumerated() {
                 warnings += entry.warnings
-                let sha = index < prepared.count ? prepared[index].reference.sha256 : Digest.sha256(entry.document.bytes)
+                let sha = index < prepared.count ? prepared[index].document.reference.sha256 : Digest.sha256(entry.document.bytes)
                 for submission in entry.submissions {
                     _ = check(submission, file: entry.document.file, documentSHA256: sha)
                 }
@@ -192,12 +192,11 @@ extension Tender {
                     diagnostics: problems + warnings)
             }
             for (index, entry) in parsed.enumerated() {
-                let reference = try recorder.keep(entry.document)
+                // Hashed before the write, with its bids' payloads encoded, for a first receipt.
+                let reference =
+                    index < prepared.count ? try recorder.sink.keep(prepared[index].document) : try recorder.keep(entry.document)
                 for (place, submission) in entry.submissions.enumerated() {
-                    // Encoded before the write, for a first receipt of this very document.
-                    if index < prepared.count, prepared[index].reference == reference, existing[submission.id] == nil,
-                        let encoded = prepared[index].payloads[place]
-                    {
+                    if index < prepared.count, existing[submission.id] == nil, let encoded = prepared[index].payloads[place] {
                         events.append(try recorder.append(.submissionReceived, encoded))
                     } else {
                         events.append(try append(submission, document: reference))
@@ -249,13 +248,14 @@ extension Tender {
     /// is left to the write, which reports the error as it always has.
     private static func prepareFirstReceipts(
         _ parsed: [(document: DocumentFile, submissions: [Submission], warnings: [Diagnostic])]
-    ) -> [(reference: DocumentReference, payloads: [EncodedPayload?])] {
+    ) -> [(document: HashedDocument, payloads: [EncodedPayload?])] {
         parsed.concurrentMap(minimumCount: 16) { entry in
-            let reference = DocumentReference(
-                file: entry.document.file, sha256: Digest.sha256(entry.document.bytes), bytes: entry.document.bytes.count)
+            let document = HashedDocument(file: entry.document.file, bytes: entry.document.bytes)
             return (
-                reference,
-                entry.submissions.map { try? EncodedPayload(SubmissionPayload(submission: $0, document: reference, amends: nil)) }
+                document,
+                entry.submissions.map {
+                    try? EncodedPayload(SubmissionPayload(submission: $0, document: document.reference, amends: nil))
+                }
             )
         }
     }

@@ -16,7 +16,7 @@ public protocol EventSink: AnyObject {
         -> HistoryEvent
 
     /// Keeps a document's bytes, named by their SHA-256 (the same bytes are kept once).
-    func keep(_ bytes: [UInt8], file: String) throws -> DocumentReference
+    func keep(_ document: HashedDocument) throws -> DocumentReference
 
     /// Keeps a large document by reading it in chunks; see ``DocumentSource``.
     func keep(_ source: DocumentSource) throws -> DocumentReference
@@ -30,6 +30,11 @@ public protocol EventSink: AnyObject {
 }
 
 extension EventSink {
+    /// Keeps a document's bytes, named by their SHA-256 (the same bytes are kept once).
+    public func keep(_ bytes: [UInt8], file: String) throws -> DocumentReference {
+        try keep(HashedDocument(file: file, bytes: bytes))
+    }
+
     /// A backend that cannot receive copies says so.
     public func append(copied record: EventRecord) throws -> HistoryEvent {
         throw StoreError(.invalidInput, "this store cannot receive a history copied from another store")
