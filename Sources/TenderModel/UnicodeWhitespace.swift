@@ -96,6 +96,19 @@ public enum UnicodeWhitespace {
         (chunk | (chunk &- lowBits &* 0x20) | (chunk &+ lowBits)) & highBits
     }
 
+    /// Non-zero when a lane of `chunk` holds a byte below `limit` (at most 0x80): whether there
+    /// is one is exact, which lanes it marks is not (a borrow can mark a lane above it).
+    @inlinable
+    public static func lanesBelow(_ limit: UInt64, _ chunk: UInt64) -> UInt64 {
+        (chunk &- lowBits &* limit) & ~chunk & highBits
+    }
+
+    /// Non-zero when a lane of `chunk` holds `byte` (which XORs that lane to zero).
+    @inlinable
+    public static func lanesEqual(to byte: UInt8, _ chunk: UInt64) -> UInt64 {
+        lanesBelow(1, chunk ^ (lowBits &* UInt64(byte)))
+    }
+
     /// The high bit of exactly the lanes holding a space (0x20).
     @inlinable
     public static func spaceLanes(_ chunk: UInt64) -> UInt64 {

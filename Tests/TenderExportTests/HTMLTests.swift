@@ -35,4 +35,19 @@ import Testing
             #expect(html.text == HTMLEscaping().escapeText(sample))
         }
     }
+
+    /// The check for anything to escape reads eight bytes at a time: each escaped character, at
+    /// every place in and either side of an eight-byte step, among plain and non-ASCII text.
+    @Test func everyEscapedCharacterIsFoundWhereverItFalls() {
+        let entities: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for special in entities.keys {
+            for offset in 0..<20 {
+                for filler in ["abcdefgh ", "été — ü ", "%=;:/"] {
+                    let text = String(String(repeating: filler, count: 4).prefix(offset)) + String(special) + "tail"
+                    let expected = text.map { entities[$0] ?? String($0) }.joined()
+                    #expect(HTMLEscaping().escapeText(text) == expected, "\(text)")
+                }
+            }
+        }
+    }
 }

@@ -214,10 +214,9 @@ package enum SubmissionOutline {
             if let base = bytes.baseAddress {
                 while index + 8 <= bytes.count {
                     let chunk = UnicodeWhitespace.load(base, at: index)
-                    // A quote or a backslash is a lane of zero once XORed with it.
                     let stops =
-                        Self.lanesBelow(0x20, chunk) | Self.lanesBelow(1, chunk ^ (UnicodeWhitespace.lowBits &* 0x22))
-                        | Self.lanesBelow(1, chunk ^ (UnicodeWhitespace.lowBits &* 0x5C))
+                        UnicodeWhitespace.lanesBelow(0x20, chunk) | UnicodeWhitespace.lanesEqual(to: 0x22, chunk)
+                        | UnicodeWhitespace.lanesEqual(to: 0x5C, chunk)
                     if stops != 0 { break }
                     index += 8
                 }
@@ -225,12 +224,6 @@ package enum SubmissionOutline {
             while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
                 index += 1
             }
-        }
-
-        /// Non-zero exactly when a lane of `chunk` holds a byte below `limit` (at most 0x80);
-        /// which lanes it marks is not exact, only whether there is one.
-        private static func lanesBelow(_ limit: UInt64, _ chunk: UInt64) -> UInt64 {
-            (chunk &- UnicodeWhitespace.lowBits &* limit) & ~chunk & UnicodeWhitespace.highBits
         }
 
         private mutating func take(_ byte: UInt8) -> Bool {
