@@ -129,4 +129,32 @@ import Testing
         }
         #expect(SummaryContent.markdownEscaped("*Zoë* <b>") == "\\*Zoë\\* \\<b\\>")
     }
+
+    /// The marks and directional controls are found on the bytes: against their definitions on
+    /// scalars, among characters whose UTF-8 differs from theirs only in its last byte or two.
+    @Test func marksAndControlsAreFoundByTheirBytes() {
+        let controls: Set<UInt32> = [0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+        let nearMisses = ["\u{2014}", "\u{2029}", "\u{202F}", "\u{2065}", "\u{206A}", "\u{E002}", "\u{E0FF}", "\u{EFFF}", "é", "a"]
+        let marks = ["\u{E000}", "\u{E001}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let pieces = nearMisses + marks + controls.map { String(Unicode.Scalar($0).map(Character.init) ?? " ") }
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator) ?? ""
+            }.joined()
+            let unmarked = String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != "\u{E000}" && $0 != "\u{E001}" }))
+            #expect(BidiText.plain(text) == unmarked, "\(text.debugDescription)")
+            let balanced = BidiText.balanced(unmarked)
+            if unmarked.unicodeScalars.contains(where: { controls.contains($0.value) }) {
+                // A control is kept only inside a pair it belongs to.
+                #expect(balanced.unicodeScalars.count <= unmarked.unicodeScalars.count)
+            } else {
+                #expect(balanced == unmarked, "\(unmarked.debugDescription)")
+            }
+        }
+        for control in controls.sorted() {
+            let alone = "Evil" + String(Character(Unicode.Scalar(control) ?? " ")) + " Ltd"
+            #expect(BidiText.balanced(alone) == "Evil Ltd", "U+\(String(control, radix: 16))")
+        }
+    }
 }

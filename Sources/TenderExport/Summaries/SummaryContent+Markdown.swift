@@ -109,12 +109,13 @@ extension SummaryContent {
     private func md(_ text: String) -> String { Self.markdownEscaped(text) }
 
     static func markdownEscaped(_ text: String) -> String {
-        let plain = BidiText.plain(text)
+        var plain = BidiText.plain(text)
         let utf8 = plain.utf8
         guard let first = utf8.first else { return plain }
         let starts = first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
         let special = Self.markdownSpecial
-        guard starts || utf8.contains(where: { special[Int($0)] != 0 }) else { return plain }
+        // Over the contiguous bytes, not the view's iterator.
+        guard starts || plain.withUTF8({ $0.contains { special[Int($0)] != 0 } }) else { return plain }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count + 8)
         if starts { out.append(UInt8(ascii: "\\")) }

@@ -26,6 +26,8 @@ enum BidiText {
     /// pairing rules of the Unicode bidi algorithm, UAX #9: a PDI closes its isolate and any
     /// embedding opened inside it; a PDF closes only an embedding opened in the same isolate).
     static func balanced(_ text: String) -> String {
+        var text = text
+        guard text.withUTF8(Self.holdsDirectionalControl) else { return text }
         let scalars = Array(text.unicodeScalars)
         var keep = [Bool](repeating: true, count: scalars.count)
         var open: [(index: Int, isIsolate: Bool)] = []
@@ -62,12 +64,42 @@ enum BidiText {
     /// Text with the isolation marks taken out, for plain-text outputs.
     static func plain(_ text: String) -> String { unmarked(text) }
 
+    /// On the UTF-8 bytes: each mark is the three bytes EE 80 80 or EE 80 81, and 0xEE only ever
+    /// starts a scalar, so taking those triples out leaves every other scalar whole.
     private static func unmarked(_ text: String) -> String {
-        // Both marks are three bytes starting 0xEE in UTF-8: most text has no such byte at all.
-        guard text.utf8.contains(0xEE), text.unicodeScalars.contains(where: { $0 == start || $0 == end }) else {
-            return text
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // Most text has no 0xEE byte at all.
+            guard let first = bytes.firstIndex(of: 0xEE), hasMark(bytes, from: first) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == 0xEE, isMark(bytes, at: index) {
+                    index += 3
+                } else {
+                    out.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether the text holds a directional control (U+202A–U+202E, U+2066–U+2069: E2 80 AA–AE
+    /// and E2 81 A6–A9 in UTF-8), without which ``balanced(_:)`` has nothing to take out.
+    private static func holdsDirectionalControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xE2 {
+                let second = bytes[index + 1], third = bytes[index + 2]
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                    return true
+                }
+            }
+            index += 1
         }
-        return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != start && $0 != end }))
+        return false
     }
 
     /// A rendered page with each marked span turned into `<bdi>…</bdi>`, or U+2068…U+2069 inside
