@@ -9,26 +9,26 @@ import TenderModel
 public struct ModeratedScore: Sendable, Hashable {
     public var item: ItemKey {
         get { storage.fields.item }
-        set { storage = Storage(storage.fields, changing: { $0.item = newValue }) }
+        set { change(\.item, to: newValue) }
     }
     /// The moderated score; nil while the item is pending.
     public var value: Decimal? {
         get { storage.fields.value }
-        set { storage = Storage(storage.fields, changing: { $0.value = newValue }) }
+        set { change(\.value, to: newValue) }
     }
     public var method: ModerationMethod {
         get { storage.fields.method }
-        set { storage = Storage(storage.fields, changing: { $0.method = newValue }) }
+        set { change(\.method, to: newValue) }
     }
     /// The panel's own scores, which stay on the record beside any consensus.
     public var scores: ItemScores {
         get { storage.fields.scores }
-        set { storage = Storage(storage.fields, changing: { $0.scores = newValue }) }
+        set { change(\.scores, to: newValue) }
     }
     /// The moderation record, when the value is a consensus.
     public var consensus: Consensus? {
         get { storage.fields.consensus }
-        set { storage = Storage(storage.fields, changing: { $0.consensus = newValue }) }
+        set { change(\.consensus, to: newValue) }
     }
 
     /// The fields, in one shared box: a national framework's 20,000 moderated scores are copied
@@ -50,12 +50,12 @@ public struct ModeratedScore: Sendable, Hashable {
         let fields: Fields
 
         init(_ fields: Fields) { self.fields = fields }
+    }
 
-        convenience init(_ fields: Fields, changing change: (inout Fields) -> Void) {
-            var changed = fields
-            change(&changed)
-            self.init(changed)
-        }
+    private mutating func change<Value>(_ field: WritableKeyPath<Fields, Value>, to value: Value) {
+        var fields = storage.fields
+        fields[keyPath: field] = value
+        storage = Storage(fields)
     }
 
     public init(item: ItemKey, value: Decimal?, method: ModerationMethod, scores: ItemScores, consensus: Consensus?) {
