@@ -92,20 +92,19 @@ enum SubmissionReader {
         var uncopiedWords = 0
         marked.reserveCapacity(answer.children.count)
         for index in answer.children.indices where answer.children[index].name == "p" {
-            let paragraph = answer.children[index]
-            if !paragraph.textKept {
+            if !answer.children[index].textKept {
                 // Left uncopied only in one piece, whose words were counted.
-                let counted = paragraph.textWords ?? 0
+                let counted = answer.children[index].textWords ?? 0
                 if counted > 0 {
                     uncopied += 1
                     uncopiedWords += counted
                 }
                 continue
             }
-            let text = paragraph.foldedText
+            let text = answer.children[index].foldedText
             if !text.isEmpty {
                 marked.append(text)
-                words = paragraph.textWords.flatMap { counted in words.map { $0 + counted } }
+                words = answer.children[index].textWords.flatMap { counted in words.map { $0 + counted } }
             }
         }
         if uncopied > 0 {
